@@ -1,0 +1,84 @@
+// The environment, read once and validated; nothing else reads process.env.
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('./data/minimaatwerk.db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  SLACK_API_URL: z.url().optional(),
+  /** Slack user ids that are team admins everywhere (besides workspace admins and owners). */
+  ADMIN_USER_IDS: csv,
+  /** Minimum time between two updates of the same card (Slack allows about one message a second). */
+  CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** How long a channel's member list is trusted before it is fetched again. */
+  MEMBERSHIP_TTL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** How often reminders and expiry are checked. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  adminUserIds: string[];
+  cardUpdateIntervalMs: number;
+  membershipTtlMs: number;
+  schedulerIntervalMs: number;
+  slack: SlackConfig | null;
+}
+
+export class ConfigError extends Error {}
+
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page',
+  SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app’s Basic Information page (needed without SLACK_APP_TOKEN)',
+  SLACK_APP_TOKEN: 'an app-level token (xapp-…) with connections:write, for Socket Mode',
+};
+
+/** Validate the environment; a missing or wrong setting throws one line that names it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`wrong setting ${name}: ${issue?.message ?? 'invalid'}${HINTS[name] ? ` (${HINTS[name]})` : ''}; see .env.example`);
+  }
+  const e = parsed.data;
+  if (!e.SLACK_BOT_TOKEN) throw new ConfigError(`missing setting SLACK_BOT_TOKEN: ${HINTS.SLACK_BOT_TOKEN}; see .env.example`);
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(`missing setting SLACK_SIGNING_SECRET: ${HINTS.SLACK_SIGNING_SECRET}; see .env.example`);
+  }
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    adminUserIds: e.ADMIN_USER_IDS,
+    cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
+    membershipTtlMs: e.MEMBERSHIP_TTL_SECONDS * 1000,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+  };
+}

@@ -1,0 +1,69 @@
+// Who may approve, how reactions count, and when a request is decided.
+import type { RequestStatus } from './request.js';
+import { isUndecided } from './request.js';
+
+export interface ReactionSettings {
+  approvalEmoji: readonly string[];
+  objectionEmoji: readonly string[];
+}
+
+export const DEFAULT_APPROVAL_EMOJI = ['white_check_mark', 'heavy_check_mark', '+1'] as const;
+export const DEFAULT_OBJECTION_EMOJI = ['x', 'raised_hand'] as const;
+
+/** `+1::skin-tone-3` is `+1`: skin tones never make a different emoji. */
+export function normalizeEmoji(name: string): string {
+  return name.replace(/::skin-tone-\d+$/u, '').trim().toLowerCase();
+}
+
+export function parseEmojiList(csv: string): string[] {
+  return csv
+    .split(',')
+    .map((s) => normalizeEmoji(s.replace(/:/g, '')))
+    .filter((s) => s.length > 0);
+}
+
+export type ReactionKind = 'approve' | 'object';
+
+/** What a reaction means on a request card, or null when it means nothing. */
+export function classifyReaction(name: string, settings: ReactionSettings): ReactionKind | null {
+  const emoji = normalizeEmoji(name);
+  if (settings.approvalEmoji.includes(emoji)) return 'approve';
+  if (settings.objectionEmoji.includes(emoji)) return 'object';
+  return null;
+}
+
+export interface Reactor {
+  userId: string;
+  isBot: boolean;
+  isChannelMember: boolean;
+}
+
+export type IneligibleReason = 'requester' | 'bot' | 'not_member';
+
+/** Why this person's approval or objection does not count, or null when it does. */
+export function ineligibility(reactor: Reactor, requesterId: string): IneligibleReason | null {
+  if (reactor.isBot) return 'bot';
+  if (reactor.userId === requesterId) return 'requester';
+  if (!reactor.isChannelMember) return 'not_member';
+  return null;
+}
+
+export interface DecisionInput {
+  status: RequestStatus;
+  /** Distinct eligible people who hold an approval on the current version. */
+  approvers: readonly string[];
+  /** Distinct people who hold an objection. */
+  objectors: readonly string[];
+  approvalsNeeded: number;
+}
+
+/**
+ * The status that follows from the approvals and objections held now. A decided request never
+ * changes here; an objection holds the request however many approvals it has.
+ */
+export function decide(input: DecisionInput): RequestStatus {
+  if (!isUndecided(input.status)) return input.status;
+  if (input.objectors.length > 0) return 'on_hold';
+  if (new Set(input.approvers).size >= input.approvalsNeeded) return 'approved';
+  return 'open';
+}

@@ -1,0 +1,84 @@
+// The Bolt app: HTTP receiver (signed requests on /slack/events) or Socket Mode, and the listeners.
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { AppDeps } from '../app/deps.js';
+import type { SlackConfig } from '../config.js';
+import type { Log } from '../log.js';
+import { SlackDirectory } from './directory.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import { SlackOutbox } from './outbox.js';
+
+export interface SlackBot {
+  app: App;
+  outbox: SlackOutbox;
+  directory: SlackDirectory;
+  /** Start listening; resolves with the HTTP port (null in Socket Mode). */
+  start(port: number): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Bolt's own log lines can quote payloads: only its warnings and errors pass, as event names. */
+function boltLogger(log: Log): Logger {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...args: unknown[]) => log.warn('bolt.warn', { detail: typeof args[0] === 'string' ? args[0].slice(0, 80) : undefined }),
+    error: (...args: unknown[]) => log.error('bolt.error', { detail: args[0] instanceof Error ? args[0].name : typeof args[0] }),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export function createSlackBot(
+  config: SlackConfig & { adminUserIds: string[]; membershipTtlMs: number; cardUpdateIntervalMs: number },
+  deps: Omit<AppDeps, 'outboxWake'>,
+  log: Log,
+): SlackBot {
+  const socketMode = Boolean(config.appToken);
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret ?? '' }),
+    processBeforeResponse: !socketMode,
+    logger: boltLogger(log),
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+      // The outbox retries (durably); the client itself must not sleep on a 429 or retry for 30 minutes.
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+    },
+  });
+  const outbox = new SlackOutbox(deps.store, app.client, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs });
+  const directory = new SlackDirectory(app.client, { adminUserIds: config.adminUserIds, membershipTtlMs: config.membershipTtlMs });
+  const ctx = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log };
+  registerCommands(app, ctx);
+  registerViews(app, ctx);
+  registerActions(app, ctx);
+  registerEvents(app, ctx);
+  app.error(async (e) => {
+    log.error('bolt.unhandled', { error: e.name, code: (e as { code?: string }).code });
+  });
+
+  return {
+    app,
+    outbox,
+    directory,
+    async start(port: number) {
+      const server = socketMode ? await app.start() : await app.start(port);
+      outbox.wake();
+      if (socketMode) return null;
+      const address = (server as { address?: () => unknown }).address?.();
+      return typeof address === 'object' && address !== null ? (address as { port: number }).port : port;
+    },
+    async stop() {
+      await outbox.stop();
+      await app.stop();
+    },
+  };
+}

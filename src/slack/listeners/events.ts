@@ -1,0 +1,49 @@
+// Reactions on cards, and channel membership changes.
+import type { App } from '@slack/bolt';
+import { handleReaction } from '../../app/react.js';
+import { bilingual } from '../../core/messages.js';
+import { errorFields } from '../../log.js';
+import type { SlackContext } from '../context.js';
+
+interface ReactionEventBody {
+  event_id?: string;
+}
+
+export function registerEvents(app: App, ctx: SlackContext): void {
+  for (const type of ['reaction_added', 'reaction_removed'] as const) {
+    app.event(type, async ({ event, body, client }) => {
+      if (event.item.type !== 'message') return;
+      const eventId = (body as ReactionEventBody).event_id ?? `${type}:${event.user}:${event.reaction}:${event.event_ts}`;
+      try {
+        const outcome = await handleReaction(
+          ctx.deps,
+          {
+            platform: 'slack',
+            eventId,
+            eventTs: event.event_ts,
+            channelId: event.item.channel,
+            messageTs: event.item.ts,
+            userId: event.user,
+            emoji: event.reaction,
+            added: type === 'reaction_added',
+          },
+          ctx.directory,
+        );
+        if (outcome.outcome === 'refused') {
+          await client.chat.postEphemeral({ channel: event.item.channel, user: event.user, text: bilingual(outcome.message) });
+        }
+        if (outcome.outcome === 'changed') ctx.log.info('reaction.counted', { requestId: outcome.requestId, status: outcome.status });
+      } catch (e) {
+        ctx.log.error('reaction.failed', errorFields(e));
+        throw e;
+      }
+    });
+  }
+
+  app.event('member_joined_channel', async ({ event }) => {
+    ctx.directory.memberChanged(event.channel, event.user, true);
+  });
+  app.event('member_left_channel', async ({ event }) => {
+    ctx.directory.memberChanged(event.channel, event.user, false);
+  });
+}

@@ -1,0 +1,65 @@
+// The append-only audit trail. Each row carries the hash of the row before it (a hash chain), so a
+// changed or deleted row is detected by `verifyAuditChain`.
+import { createHash } from 'node:crypto';
+import { asc, desc } from 'drizzle-orm';
+import type { Tx } from './db.js';
+import { auditLog, type AuditRow } from './schema.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  action: string;
+  teamId?: number | null;
+  requestId?: number | null;
+  /** Facts only (ids, amounts, statuses): never free text a resident could be named in. */
+  detail?: Record<string, unknown>;
+}
+
+export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHash'>): string {
+  const canonical = JSON.stringify([
+    row.id,
+    row.at.getTime(),
+    row.actorId,
+    row.action,
+    row.teamId ?? null,
+    row.requestId ?? null,
+    row.detail,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Append one audit row; call inside the transaction of the state change it records. */
+export function appendAudit(tx: Tx, entry: AuditEntry): void {
+  const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    id: (last?.id ?? 0) + 1,
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.action,
+    teamId: entry.teamId ?? null,
+    requestId: entry.requestId ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+  tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) }).run();
+}
+
+export type AuditVerdict = { intact: true; rows: number } | { intact: false; rows: number; brokenAtId: number; why: string };
+
+/** Walk the chain from the first row; report the first link that does not hold. */
+export function verifyAuditChain(tx: Tx): AuditVerdict {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let rows = 0;
+  for (const row of tx.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
+    rows++;
+    if (row.id !== expectedId) return { intact: false, rows, brokenAtId: expectedId, why: 'row missing' };
+    if (row.prevHash !== prevHash) return { intact: false, rows, brokenAtId: row.id, why: 'previous hash does not match' };
+    if (auditHash(prevHash, row) !== row.hash) return { intact: false, rows, brokenAtId: row.id, why: 'row was changed' };
+    prevHash = row.hash;
+    expectedId++;
+  }
+  return { intact: true, rows };
+}

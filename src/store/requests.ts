@@ -1,0 +1,56 @@
+// Requests, the money they hold against budgets, and lookups by card.
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { BUDGET_STATUSES } from '../core/request.js';
+import type { Tx } from './db.js';
+import { requests, type NewRequestRow, type RequestRow } from './schema.js';
+
+export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
+  return tx.insert(requests).values(row).returning().get();
+}
+
+export function getRequest(tx: Tx, id: number): RequestRow | undefined {
+  return tx.select().from(requests).where(eq(requests.id, id)).get();
+}
+
+export function findRequestByCard(tx: Tx, channelId: string, messageTs: string): RequestRow | undefined {
+  return tx
+    .select()
+    .from(requests)
+    .where(and(eq(requests.channelId, channelId), eq(requests.messageTs, messageTs)))
+    .get();
+}
+
+export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): RequestRow {
+  const row = tx.update(requests).set(set).where(eq(requests.id, id)).returning().get();
+  if (!row) throw new Error(`request ${id} not found`);
+  return row;
+}
+
+/** Money held by requests that count against budgets, created in [start, end). */
+export function budgetUsage(
+  tx: Tx,
+  q: { teamId: number; start: Date; end: Date; caseRef?: string; excludeRequestId?: number },
+): number {
+  const conditions = [
+    eq(requests.teamId, q.teamId),
+    inArray(requests.status, [...BUDGET_STATUSES]),
+    gte(requests.createdAt, q.start),
+    lt(requests.createdAt, q.end),
+  ];
+  if (q.caseRef !== undefined) conditions.push(eq(requests.caseRef, q.caseRef));
+  if (q.excludeRequestId !== undefined) conditions.push(ne(requests.id, q.excludeRequestId));
+  const row = tx
+    .select({ total: sql<number>`coalesce(sum(${requests.amountCents}), 0)` })
+    .from(requests)
+    .where(and(...conditions))
+    .get();
+  return row?.total ?? 0;
+}
+
+export function undecidedRequests(tx: Tx): RequestRow[] {
+  return tx
+    .select()
+    .from(requests)
+    .where(inArray(requests.status, ['open', 'on_hold']))
+    .all();
+}

@@ -1,0 +1,76 @@
+// Starts the real bot (Bolt HTTP receiver, real SQLite file with real migrations) against the
+// local Web API double, and gives tests a signed Slack client aimed at it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../src/app/deps.js';
+import { createLog } from '../../src/log.js';
+import { createSlackBot, type SlackBot } from '../../src/slack/app.js';
+import { openStore, type Store } from '../../src/store/db.js';
+import { startSlackApiDouble, type SlackApiDouble } from './slackApiDouble.js';
+import { slackClient, type SlackClient } from './slackRequests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const CHANNEL = 'C0TEAM';
+export const TEAM = 'T0001';
+
+export class TestClock implements Clock {
+  constructor(public t: Date = new Date('2026-11-10T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export interface RunningBot {
+  double: SlackApiDouble;
+  slack: SlackClient;
+  store: Store;
+  bot: SlackBot;
+  clock: TestClock;
+  logLines: string[];
+  dbPath: string;
+  close(): Promise<void>;
+}
+
+export async function startBot(opts: { clock?: TestClock; cardUpdateIntervalMs?: number; adminUserIds?: string[]; dir?: string } = {}): Promise<RunningBot> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mmw-'));
+  const dbPath = join(dir, 'test.db');
+  const double = await startSlackApiDouble({ teamId: TEAM });
+  const store = openStore(dbPath);
+  const clock = opts.clock ?? new TestClock();
+  const logLines: string[] = [];
+  const log = createLog('debug', (l) => logLines.push(l));
+  const bot = createSlackBot(
+    {
+      botToken: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: double.url,
+      adminUserIds: opts.adminUserIds ?? ['UADMIN'],
+      membershipTtlMs: 60_000,
+      cardUpdateIntervalMs: opts.cardUpdateIntervalMs ?? 0,
+    },
+    { store, clock },
+    log,
+  );
+  const port = await bot.start(0);
+  const slack = slackClient({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, teamId: TEAM, responseUrlBase: double.responseUrl });
+  return {
+    double,
+    slack,
+    store,
+    bot,
+    clock,
+    logLines,
+    dbPath,
+    async close() {
+      await bot.stop();
+      store.close();
+      await double.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
