@@ -27,6 +27,16 @@ const EnvSchema = z.object({
   MEMBERSHIP_TTL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How often reminders and expiry are checked. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** User ids of the finance group: they mark payments paid (never ones they approved). */
+  FINANCE_USER_IDS: csv,
+  /** Default managers' channel for the monthly digest (a team can set its own with /minimaatwerk digest-kanaal). */
+  DIGEST_CHANNEL_ID: z.string().optional(),
+  /** Microsoft Teams bot registration (Entra app): all three, or none. */
+  TEAMS_CLIENT_ID: z.string().optional(),
+  TEAMS_CLIENT_SECRET: z.string().optional(),
+  TEAMS_TENANT_ID: z.string().optional(),
+  /** Port of the Teams messaging endpoint (/api/messages). */
+  TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -38,6 +48,13 @@ export interface SlackConfig {
   apiUrl: string | undefined;
 }
 
+export interface TeamsConfig {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  port: number;
+}
+
 export interface Config {
   databaseUrl: string;
   port: number;
@@ -46,7 +63,10 @@ export interface Config {
   cardUpdateIntervalMs: number;
   membershipTtlMs: number;
   schedulerIntervalMs: number;
+  financeUserIds: string[];
+  digestChannelId: string | undefined;
   slack: SlackConfig | null;
+  teams: TeamsConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -67,8 +87,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`wrong setting ${name}: ${issue?.message ?? 'invalid'}${HINTS[name] ? ` (${HINTS[name]})` : ''}; see .env.example`);
   }
   const e = parsed.data;
-  if (!e.SLACK_BOT_TOKEN) throw new ConfigError(`missing setting SLACK_BOT_TOKEN: ${HINTS.SLACK_BOT_TOKEN}; see .env.example`);
-  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  const teamsSet = [e.TEAMS_CLIENT_ID, e.TEAMS_CLIENT_SECRET, e.TEAMS_TENANT_ID];
+  const teams =
+    e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
+      ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID, port: e.TEAMS_PORT }
+      : null;
+  if (!teams && teamsSet.some(Boolean)) {
+    const missing = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'][teamsSet.findIndex((v) => !v)];
+    throw new ConfigError(`missing setting ${missing}: Teams needs TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID together; see .env.example`);
+  }
+  const slackWanted = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) || !teams;
+  if (slackWanted && !e.SLACK_BOT_TOKEN) throw new ConfigError(`missing setting SLACK_BOT_TOKEN: ${HINTS.SLACK_BOT_TOKEN}; see .env.example`);
+  if (slackWanted && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError(`missing setting SLACK_SIGNING_SECRET: ${HINTS.SLACK_SIGNING_SECRET}; see .env.example`);
   }
   return {
@@ -79,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     membershipTtlMs: e.MEMBERSHIP_TTL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    financeUserIds: e.FINANCE_USER_IDS,
+    digestChannelId: e.DIGEST_CHANNEL_ID,
+    slack:
+      slackWanted && e.SLACK_BOT_TOKEN
+        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+        : null,
+    teams,
   };
 }

@@ -1,15 +1,34 @@
 // Composition: configuration → database (migrated) → chat adapters → scheduler.
 import { existsSync } from 'node:fs';
-import { systemClock } from './app/deps.js';
-import { ConfigError, loadConfig } from './config.js';
+import { systemClock, type AppDeps } from './app/deps.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
-import { createLog, errorFields } from './log.js';
+import { createLog, errorFields, type Log } from './log.js';
 import { createSlackBot } from './slack/app.js';
 import { openStore } from './store/db.js';
 
+/** A running chat platform: Slack now, Teams on the same core and database. */
+export interface ChatAdapter {
+  name: string;
+  /** Send what the outbox holds for this platform. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, log: Log): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) {
+    const slack = createSlackBot({ ...config.slack, ...config }, deps, log);
+    const port = await slack.start(config.port);
+    log.info('slack.started', { mode: port === null ? 'socket-mode' : 'http', port });
+    adapters.push({ name: 'slack', wake: () => slack.outbox.wake(), stop: () => slack.stop() });
+  }
+  return adapters;
+}
+
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
@@ -22,15 +41,15 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const store = openStore(config.databaseUrl);
   const deps = { store, clock: systemClock };
-  const slack = config.slack ? createSlackBot({ ...config.slack, ...config }, deps, log) : null;
-  const port = slack ? await slack.start(config.port) : null;
-  const stopScheduler = startScheduler({ ...deps, outboxWake: () => slack?.outbox.wake() }, log, config.schedulerIntervalMs);
-  log.info('started', { slack: slack ? (port === null ? 'socket-mode' : `http:${port}`) : 'off', database: config.databaseUrl });
+  const adapters = await startAdapters(config, deps, log);
+  const outboxWake = () => adapters.forEach((a) => a.wake());
+  const stopScheduler = startScheduler({ ...deps, outboxWake }, log, config.schedulerIntervalMs);
+  log.info('started', { adapters: adapters.map((a) => a.name).join(','), database: config.databaseUrl });
 
   const shutdown = async (signal: string) => {
     log.info('stopping', { signal });
     stopScheduler();
-    await slack?.stop().catch(() => undefined);
+    await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
     store.close();
     process.exit(0);
   };
