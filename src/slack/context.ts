@@ -7,4 +7,6 @@ export interface SlackContext {
   deps: AppDeps;
   directory: SlackDirectory;
   log: Log;
+  /** The last monthly digest as text, shown to managers on the App Home (null when there is none). */
+  lastDigestText?: () => string | null;
 }

@@ -1,6 +1,8 @@
 // Reactions on cards, and channel membership changes.
 import type { App } from '@slack/bolt';
 import { handleReaction } from '../../app/react.js';
+import { homeFor } from '../../app/home.js';
+import { homeView } from '../blocks/home.js';
 import { bilingual } from '../../core/messages.js';
 import { errorFields } from '../../log.js';
 import type { SlackContext } from '../context.js';
@@ -39,6 +41,18 @@ export function registerEvents(app: App, ctx: SlackContext): void {
       }
     });
   }
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      const model = await homeFor(ctx.deps.store, 'slack', event.user, ctx.directory, ctx.deps.clock.now());
+      const isManager = await ctx.directory.isAdmin(event.user);
+      const digest = isManager && ctx.lastDigestText ? ctx.lastDigestText() : null;
+      await client.views.publish({ user_id: event.user, view: homeView(model, digest) as never });
+    } catch (e) {
+      ctx.log.error('home.failed', errorFields(e));
+    }
+  });
 
   app.event('member_joined_channel', async ({ event }) => {
     ctx.directory.memberChanged(event.channel, event.user, true);
