@@ -5,6 +5,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLog, errorFields, type Log } from './log.js';
 import { createSlackBot } from './slack/app.js';
+import { createTeamsBot } from './teams/app.js';
+import { slackDigestPort } from './slack/digest.js';
+import type { DigestPort } from './app/digest.js';
 import { openStore } from './store/db.js';
 
 /** A running chat platform: Slack now, Teams on the same core and database. */
@@ -13,6 +16,8 @@ export interface ChatAdapter {
   /** Send what the outbox holds for this platform. */
   wake(): void;
   stop(): Promise<void>;
+  /** How this platform posts the monthly digest, if it does. */
+  digest?: DigestPort;
 }
 
 async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, log: Log): Promise<ChatAdapter[]> {
@@ -21,7 +26,13 @@ async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, 
     const slack = createSlackBot({ ...config.slack, ...config }, deps, log);
     const port = await slack.start(config.port);
     log.info('slack.started', { mode: port === null ? 'socket-mode' : 'http', port });
-    adapters.push({ name: 'slack', wake: () => slack.outbox.wake(), stop: () => slack.stop() });
+    adapters.push({ name: 'slack', wake: () => slack.outbox.wake(), stop: () => slack.stop(), digest: slackDigestPort(slack.app.client) });
+  }
+  if (config.teams) {
+    const teams = createTeamsBot({ ...config.teams, ...config }, deps, log);
+    const port = await teams.start(config.teams.port);
+    log.info('teams.started', { port });
+    adapters.push({ name: 'teams', wake: () => teams.outbox.wake(), stop: () => teams.stop(), digest: teams.digest });
   }
   return adapters;
 }
@@ -43,7 +54,10 @@ async function main(): Promise<void> {
   const deps = { store, clock: systemClock };
   const adapters = await startAdapters(config, deps, log);
   const outboxWake = () => adapters.forEach((a) => a.wake());
-  const stopScheduler = startScheduler({ ...deps, outboxWake }, log, config.schedulerIntervalMs);
+  const digestPorts = adapters.flatMap((a) => (a.digest ? [a.digest] : []));
+  const stopScheduler = startScheduler({ ...deps, outboxWake }, log, config.schedulerIntervalMs, {
+    digest: { defaultChannelId: config.digestChannelId, ports: digestPorts },
+  });
   log.info('started', { adapters: adapters.map((a) => a.name).join(','), database: config.databaseUrl });
 
   const shutdown = async (signal: string) => {

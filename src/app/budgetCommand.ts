@@ -1,7 +1,8 @@
 // `/minimaatwerk budget [amount]`: show or set the team's budget for the current calendar year.
 import type { Message } from '../core/messages.js';
 import { budgetCommand, refusal } from '../core/messages.js';
-import { cents, parseAmount, subCents } from '../core/money.js';
+import { cents, parseAmount, type Cents } from '../core/money.js';
+import { teamBudgetLeft } from '../core/budget.js';
 import { yearOf, yearRange } from '../core/time.js';
 import { appendAudit } from '../store/audit.js';
 import { budgetUsage } from '../store/requests.js';
@@ -9,6 +10,10 @@ import type { ChannelRef } from '../store/teams.js';
 import { ensureTeam, getAnnualBudget, setAnnualBudget } from '../store/teams.js';
 import type { Actor, AppDeps } from './deps.js';
 import { amountError } from '../core/messages.js';
+
+/** What is left of the budget, never below € 0,00 (the budget may be lowered under what is already used). */
+const left = (annual: Cents | null, used: Cents): Cents | null =>
+  teamBudgetLeft({ limitCents: cents(0), annualBudgetCents: annual, householdCapCents: null }, { teamUsedCents: used, householdUsedCents: cents(0) });
 
 export function budgetCommandUseCase(deps: AppDeps, input: { channel: ChannelRef; actor: Actor; amountText: string }): Message {
   const now = deps.clock.now();
@@ -20,7 +25,8 @@ export function budgetCommandUseCase(deps: AppDeps, input: { channel: ChannelRef
       const { team } = ensureTeam(tx, input.channel, now);
       const annual = getAnnualBudget(tx, team.id, year);
       const used = cents(budgetUsage(tx, { teamId: team.id, start, end }));
-      return budgetCommand.show(year, annual === null ? null : cents(annual), used, annual === null ? null : subCents(cents(annual), used));
+      const annualCents = annual === null ? null : cents(annual);
+      return budgetCommand.show(year, annualCents, used, left(annualCents, used));
     });
   }
   if (!input.actor.isAdmin) return refusal.notAdmin;
@@ -38,6 +44,6 @@ export function budgetCommandUseCase(deps: AppDeps, input: { channel: ChannelRef
       detail: { year, amountCents: amount.value, previousCents: previous },
     });
     const used = cents(budgetUsage(tx, { teamId: team.id, start, end }));
-    return budgetCommand.set(year, amount.value, subCents(amount.value, used));
+    return budgetCommand.set(year, amount.value, left(amount.value, used) ?? amount.value);
   });
 }

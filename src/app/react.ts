@@ -50,7 +50,8 @@ export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory
   };
   const why = ineligibility(reactor, request.requesterId);
   if (why) {
-    if (!ev.added) return { outcome: 'not_counted' };
+    // Nobody is told off for reacting on a card that is already decided or closed.
+    if (!ev.added || !isUndecided(request.status)) return { outcome: 'not_counted' };
     const message = ineligible(why, request.id);
     return message ? { outcome: 'refused', message } : { outcome: 'not_counted' };
   }

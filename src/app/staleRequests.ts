@@ -1,8 +1,9 @@
 // Requests without a decision: one reminder after N working days, expiry after M days.
-import { addDays } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns/addDays';
 import { thread } from '../core/messages.js';
 import { isUndecided, transition } from '../core/request.js';
-import { addWorkingDays } from '../core/time.js';
+import { addWorkingDays, ZONE } from '../core/time.js';
 import { appendAudit } from '../store/audit.js';
 import { enqueue } from '../store/outbox.js';
 import { approversOf } from '../store/reactions.js';
@@ -16,7 +17,8 @@ export type StaleAction = 'expire' | 'remind' | null;
 /** What is due for this request at `now` (pure). */
 export function staleActionDue(request: Pick<RequestRow, 'status' | 'createdAt' | 'remindedAt'>, team: Pick<Team, 'reminderWorkingDays' | 'expiryDays'>, now: Date): StaleAction {
   if (!isUndecided(request.status)) return null;
-  if (now >= addDays(request.createdAt, team.expiryDays)) return 'expire';
+  // Calendar days in Amsterdam (same wall-clock time), whatever the host's time zone and across DST.
+  if (now >= addDays(new TZDate(request.createdAt.getTime(), ZONE), team.expiryDays)) return 'expire';
   if (request.remindedAt === null && now >= addWorkingDays(request.createdAt, team.reminderWorkingDays)) return 'remind';
   return null;
 }

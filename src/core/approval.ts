@@ -12,13 +12,13 @@ export const DEFAULT_OBJECTION_EMOJI = ['x', 'raised_hand'] as const;
 
 /** `+1::skin-tone-3` is `+1`: skin tones never make a different emoji. */
 export function normalizeEmoji(name: string): string {
-  return name.replace(/::skin-tone-\d+$/u, '').trim().toLowerCase();
+  return name.trim().replace(/::skin-tone-\d+$/u, '').toLowerCase();
 }
 
 export function parseEmojiList(csv: string): string[] {
   return csv
     .split(',')
-    .map((s) => normalizeEmoji(s.replace(/:/g, '')))
+    .map((s) => normalizeEmoji(s.trim().replace(/^:+|:+$/g, '')))
     .filter((s) => s.length > 0);
 }
 

@@ -24,7 +24,10 @@ export interface DigestInput {
   /** When the digest is made; the pro-rata budget runs up to min(asOf, end of month). */
   asOf: Date;
   teams: readonly DigestTeamRow[];
-  /** approved + paid, by approval month, for the reported month and (at least) the 11 months before it. */
+  /**
+   * approved + paid, by approval month, for the reported month and (at least) the months before it
+   * that the trend (TREND_MONTHS) and the recurrence rule (windowMonths, previous 3) look at.
+   */
   spend: readonly { teamId: number; month: string; categorySlug: string | null; count: number; totalCents: number }[];
   /** Closed in the month. */
   closed: readonly { teamId: number; status: ClosedStatus; count: number }[];
@@ -35,6 +38,11 @@ export interface DigestInput {
   /** Request → approval, one row per approval in the month. */
   approvalDurationsMs: readonly { teamId: number; ms: number }[];
   categories: readonly { slug: string; labelNl: string; labelEn: string }[];
+  /**
+   * Requests approved in the month that had a suggested category, and how many of them kept it
+   * (chosen category = suggested). Optional: without it the accuracy is not reported.
+   */
+  suggestions?: readonly { teamId: number; withSuggestion: number; kept: number }[];
 }
 
 export interface RecurrenceRule {
@@ -181,6 +189,15 @@ export interface DigestSection {
   open: { count: number; totalCents: Cents };
   /** Spends in the month without a category or in 'overig': a hint to improve the category list. */
   uncategorised: { count: number; totalCents: Cents };
+  /** How often the suggested category was kept, for spends approved in the month that had one. */
+  suggestion: SuggestionFigures;
+}
+
+export interface SuggestionFigures {
+  withSuggestion: number;
+  kept: number;
+  /** kept / withSuggestion × 100, one decimal; null without suggestions. */
+  keptPct: number | null;
 }
 
 export interface Digest {
@@ -211,7 +228,7 @@ export function buildDigest(input: DigestInput, rule: RecurrenceRule = DEFAULT_R
   const teamIds: number[] = [...new Set(input.teams.map((t) => t.teamId))];
   const seen = new Set(teamIds);
   const others = new Set<number>();
-  for (const rows of [input.spend, input.closed, input.onHold, input.open, input.approvalDurationsMs]) {
+  for (const rows of [input.spend, input.closed, input.onHold, input.open, input.approvalDurationsMs, input.suggestions ?? []]) {
     for (const r of rows) if (!seen.has(r.teamId)) others.add(r.teamId);
   }
   teamIds.push(...[...others].sort((a, b) => a - b));
@@ -236,22 +253,24 @@ export function buildDigest(input: DigestInput, rule: RecurrenceRule = DEFAULT_R
   for (const r of input.onHold) part(r.teamId).onHold.push(r);
   for (const r of input.open) part(r.teamId).open.push(r);
   for (const r of input.approvalDurationsMs) part(r.teamId).approvalDurationsMs.push(r);
+  for (const r of input.suggestions ?? []) part(r.teamId).suggestions.push(r);
 
   const teams = teamIds.map((id) => {
     const rows = part(id);
     return buildSection(ctx, rows, 'team', id, rows.teams[0]?.name ?? `Team ${id}`);
   });
-  const overall = buildSection(ctx, input, 'all', null, OVERALL_NAME_NL);
+  const overall = buildSection(ctx, { ...input, suggestions: input.suggestions ?? [] }, 'all', null, OVERALL_NAME_NL);
   return { month: input.month, asOf: input.asOf, isEmpty: overall.isEmpty, rule, overall, teams };
 }
 
+type RowKey = 'teams' | 'spend' | 'closed' | 'onHold' | 'open' | 'approvalDurationsMs' | 'suggestions';
 type Rows = {
-  [K in 'teams' | 'spend' | 'closed' | 'onHold' | 'open' | 'approvalDurationsMs']: readonly DigestInput[K][number][];
+  [K in RowKey]: readonly NonNullable<DigestInput[K]>[number][];
 };
-type MutableRows = { [K in keyof Rows]: DigestInput[K][number][] };
+type MutableRows = { [K in keyof Rows]: NonNullable<DigestInput[K]>[number][] };
 
 function emptyRows(): MutableRows {
-  return { teams: [], spend: [], closed: [], onHold: [], open: [], approvalDurationsMs: [] };
+  return { teams: [], spend: [], closed: [], onHold: [], open: [], approvalDurationsMs: [], suggestions: [] };
 }
 
 interface Ctx {
@@ -412,6 +431,14 @@ function buildSection(ctx: Ctx, input: Rows, scope: 'team' | 'all', teamId: numb
     totalCents: cents(unc.reduce((s, c) => s + c.total, 0)),
   };
 
+  const withSuggestion = input.suggestions.reduce((n, r) => n + r.withSuggestion, 0);
+  const kept = input.suggestions.reduce((n, r) => n + r.kept, 0);
+  const suggestion: SuggestionFigures = {
+    withSuggestion,
+    kept,
+    keptPct: withSuggestion > 0 ? round1((kept / withSuggestion) * 100) : null,
+  };
+
   const closedTotal = outcomes.alternative + outcomes.withdrawn + outcomes.expired;
   return {
     scope,
@@ -428,6 +455,7 @@ function buildSection(ctx: Ctx, input: Rows, scope: 'team' | 'all', teamId: numb
     approvalTime,
     open,
     uncategorised,
+    suggestion,
   };
 }
 

@@ -160,6 +160,16 @@ function sectionLines(s: DigestSection, lang: Lang): string[] {
     );
   }
 
+  const sg = s.suggestion;
+  if (sg.keptPct !== null) {
+    out.push(
+      '',
+      nl
+        ? `*Voorgestelde categorie overgenomen:* ${sg.kept} van ${sg.withSuggestion} keer (${formatPct(sg.keptPct, lang)})`
+        : `*Suggested category kept:* ${sg.kept} of ${sg.withSuggestion} times (${formatPct(sg.keptPct, lang)})`,
+    );
+  }
+
   out.push('', nl ? `*Verloop, laatste ${s.trend.length} maanden*` : `*Trend, last ${s.trend.length} months*`);
   for (const t of s.trend) {
     out.push(`• ${monthLabel(t.month, lang)}: ${formatEuro(t.totalCents)} (${t.count}×)`);
@@ -320,3 +330,15 @@ export function digestAltText(d: Digest): string {
   if (chart.series.length === 0) lines.push('Geen uitgaven in deze periode.');
   return lines.join('\n');
 }
+
+/** What the digest command and CLI say about a month they cannot report. */
+export const digestMonthMessage = {
+  invalid: (text: string) => ({
+    nl: `"${text.slice(0, 20)}" is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld 2026-10.`,
+    en: `"${text.slice(0, 20)}" is not a month. Write the month as YYYY-MM, e.g. 2026-10.`,
+  }),
+  future: (month: string) => ({
+    nl: `${monthLabelNl(month)} is nog niet begonnen; er is nog geen overzicht.`,
+    en: `${monthLabelEn(month)} has not started yet; there is no digest yet.`,
+  }),
+};

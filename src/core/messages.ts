@@ -24,6 +24,14 @@ export function inline(msg: Message): string {
   return `${msg.nl} (${msg.en})`;
 }
 
+/**
+ * Text a person typed, placed inside a chat message: `<` and `>` become look-alikes so it can never
+ * form a mention, `<!channel>` or a link on any platform (the card escapes separately).
+ */
+export function typed(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 export const LIMITS = {
   description: 300,
   supplierName: 100,
@@ -171,8 +179,8 @@ export const budgetCommand = {
 export const thread = {
   approved: (id: number, amount: Cents, supplier: string, approvers: readonly string[]) =>
     m(
-      `${requestLabel(id)} is goedgekeurd door ${approvers.join(', ')}. De betaling van ${formatEuro(amount)} aan ${supplier} is vastgelegd voor de financiële administratie.`,
-      `${requestLabel(id)} was approved by ${approvers.join(', ')}. The payment of ${formatEuro(amount)} to ${supplier} is recorded for finance.`,
+      `${requestLabel(id)} is goedgekeurd door ${approvers.join(', ')}. De betaling van ${formatEuro(amount)} aan ${typed(supplier)} is vastgelegd voor de financiële administratie.`,
+      `${requestLabel(id)} was approved by ${approvers.join(', ')}. The payment of ${formatEuro(amount)} to ${typed(supplier)} is recorded for finance.`,
     ),
   objectionAsk: (objector: string) =>
     m(
@@ -180,7 +188,7 @@ export const thread = {
       `${objector}, you objected: the request is on hold for discussion. Please give your reason with the button below.`,
     ),
   objectionReason: (objector: string, reason: string) =>
-    m(`Reden van bezwaar van ${objector}: ${reason}`, `Reason for objection by ${objector}: ${reason}`),
+    m(`Reden van bezwaar van ${objector}: ${typed(reason)}`, `Reason for objection by ${objector}: ${typed(reason)}`),
   objectionsCleared: (id: number) =>
     m(`Er is geen bezwaar meer: ${requestLabel(id)} kan weer goedgekeurd worden.`, `No objections remain: ${requestLabel(id)} can be approved again.`),
   editedReset: (id: number, by: string) =>
@@ -192,8 +200,8 @@ export const thread = {
   withdrawn: (id: number, by: string) => m(`${by} heeft ${requestLabel(id)} ingetrokken.`, `${by} withdrew ${requestLabel(id)}.`),
   alternative: (id: number, by: string, kind: CloseKind, reason: string) =>
     m(
-      `${by} heeft ${requestLabel(id)} gesloten: alternatief gevonden (${closeKindLabel(kind).nl.toLowerCase()}): ${reason}`,
-      `${by} closed ${requestLabel(id)}: alternative found (${closeKindLabel(kind).en.toLowerCase()}): ${reason}`,
+      `${by} heeft ${requestLabel(id)} gesloten: alternatief gevonden (${closeKindLabel(kind).nl.toLowerCase()}): ${typed(reason)}`,
+      `${by} closed ${requestLabel(id)}: alternative found (${closeKindLabel(kind).en.toLowerCase()}): ${typed(reason)}`,
     ),
   reminder: (id: number, approvals: number, needed: number) =>
     m(
@@ -224,13 +232,141 @@ export const HELP: Message = m(
     '• Zonder besluit volgt na 2 werkdagen een herinnering; na 14 dagen verloopt de aanvraag.',
     '• Grenzen: een aanvraag blijft onder € 500; maximaal € 500 per huishouden (zaakreferentie) per jaar.',
     '• `/minimaatwerk budget 12000` stelt het jaarbudget van het team in (beheerders); `/minimaatwerk budget` toont wat er over is.',
+    '• `/minimaatwerk digest [2026-10]` toont het maandoverzicht (standaard: vorige maand); `/minimaatwerk digest-kanaal #kanaal` kiest waar het elke maand automatisch komt (beheerders).',
+    '• `/minimaatwerk categorie` toont de categorieën; beheerders: `categorie nieuw <naam>`, `categorie hernoem <code> <naam>`, `categorie verwijder <code>` (niet als hij in gebruik is).',
     '• Geen namen of BSN van bewoners: gebruik een zaakreferentie.',
   ].join('\n'),
   [
     '*minimaatwerk: the team\'s small custom budget*',
-    '`/minimaatwerk` opens the request form; colleagues approve with ✅ (three, never the requester); ❌ or ✋ puts it on hold; the requester can edit, withdraw or close as "alternative found"; reminders after 2 working days, expiry after 14 days; `/minimaatwerk budget 12000` sets the annual budget. No resident names or BSN: use a case reference.',
+    '`/minimaatwerk` opens the request form; colleagues approve with ✅ (three, never the requester); ❌ or ✋ puts it on hold; the requester can edit, withdraw or close as "alternative found"; reminders after 2 working days, expiry after 14 days; `/minimaatwerk budget 12000` sets the annual budget; `/minimaatwerk digest [2026-10]` shows the monthly digest, `digest-kanaal #channel` picks where it is posted; `/minimaatwerk categorie` lists, adds (`nieuw`), renames (`hernoem`) and removes (`verwijder`) categories. No resident names or BSN: use a case reference.',
   ].join('\n'),
 );
 
 export const unknownCommand = (text: string): Message =>
-  m(`Dat commando ken ik niet ("${text.slice(0, 40)}"). Zo werkt het:`, `I don't know that command. This is how it works:`);
+  m(`Dat commando ken ik niet ("${typed(text.slice(0, 40))}"). Zo werkt het:`, `I don't know that command. This is how it works:`);
+
+// --- Finance: marking payments paid (Slack button and CLI) -------------------------------------
+
+export const finance = {
+  notFinance: m(
+    'Alleen de financiële administratie (FINANCE_USER_IDS) kan betalingen als betaald markeren.',
+    'Only the finance group (FINANCE_USER_IDS) can mark payments paid.',
+  ),
+  approverMayNot: (id: number) =>
+    m(
+      `Je hebt ${requestLabel(id)} zelf goedgekeurd: iemand anders van financiën moet de betaling afhandelen (functiescheiding).`,
+      `You approved ${requestLabel(id)} yourself: someone else in finance must handle the payment (segregation of duties).`,
+    ),
+  requesterMayNot: (id: number) =>
+    m(
+      `Je hebt ${requestLabel(id)} zelf aangevraagd: iemand anders van financiën moet de betaling afhandelen (functiescheiding).`,
+      `You requested ${requestLabel(id)} yourself: someone else in finance must handle the payment (segregation of duties).`,
+    ),
+  notFound: (id: number) => m(`Aanvraag ${requestLabel(id)} bestaat niet.`, `Request ${requestLabel(id)} does not exist.`),
+  notApproved: (id: number, status: RequestStatus) =>
+    m(
+      `${requestLabel(id)} is niet goedgekeurd (${statusLabel(status).nl.toLowerCase()}): er is niets te betalen.`,
+      `${requestLabel(id)} is not approved (${statusLabel(status).en.toLowerCase()}): there is nothing to pay.`,
+    ),
+  alreadyPaid: (id: number) =>
+    m(`${requestLabel(id)} is al als betaald gemarkeerd; er verandert niets.`, `${requestLabel(id)} is already marked paid; nothing changes.`),
+  paidThread: (id: number, by: string, amount: Cents, supplier: string) =>
+    m(
+      `${by} heeft de betaling van ${formatEuro(amount)} aan ${supplier} voor ${requestLabel(id)} als betaald gemarkeerd.`,
+      `${by} marked the payment of ${formatEuro(amount)} to ${supplier} for ${requestLabel(id)} as paid.`,
+    ),
+  markedPaid: (id: number, amount: Cents, supplier: string) =>
+    m(
+      `${requestLabel(id)}: betaling van ${formatEuro(amount)} aan ${supplier} als betaald gemarkeerd.`,
+      `${requestLabel(id)}: payment of ${formatEuro(amount)} to ${supplier} marked paid.`,
+    ),
+};
+
+// --- Admin CLI (npm run cli -- …) ---------------------------------------------------------------
+
+export const cli = {
+  usage: m(
+    [
+      'Gebruik: npm run cli -- <commando> [opties]   (database: --db <bestand> of DATABASE_URL)',
+      '  export csv --month 2026-10 [--out bestand.csv] --by <gebruikers-id>',
+      '  export sepa --execution-date 2026-11-03 --debtor-iban NL.. --debtor-name "Gemeente X" [--debtor-bic ..] [--out bestand.xml] --by <gebruikers-id>',
+      '  mark-paid --request 12 --by <gebruikers-id>',
+      '  digest --month 2026-10',
+      '  audit verify',
+      '  purge --before 2019-01-01 --by <gebruikers-id>',
+      '  backup <bestand>',
+      '  help',
+    ].join('\n'),
+    [
+      'Usage: npm run cli -- <command> [options]   (database: --db <file> or DATABASE_URL)',
+      '  export csv: the month\'s payment register for Dutch Excel; export sepa: a pain.001.001.09 batch of approved payments not yet exported;',
+      '  mark-paid: record a payment as paid; digest: the monthly digest as text; audit verify: check the hash chain;',
+      '  purge: blank free text of closed requests before a date; backup: consistent online copy of the database.',
+    ].join('\n'),
+  ),
+  unknownCommand: (cmd: string) =>
+    m(`Onbekend commando "${cmd.slice(0, 40)}".`, `Unknown command "${cmd.slice(0, 40)}".`),
+  badOptions: (detail: string) => m(`Ongeldige opties: ${detail}`, `Invalid options: ${detail}`),
+  missingOption: (name: string) => m(`Optie --${name} ontbreekt.`, `Option --${name} is missing.`),
+  dbMissing: (path: string) =>
+    m(`Database niet gevonden: ${path} (geef --db of DATABASE_URL op).`, `Database not found: ${path} (pass --db or set DATABASE_URL).`),
+  fileExists: (file: string) =>
+    m(`Bestand ${file} bestaat al; kies een andere naam met --out.`, `File ${file} already exists; choose another name with --out.`),
+  writeFailed: (file: string) => m(`Kan ${file} niet schrijven; er is niets vastgelegd.`, `Cannot write ${file}; nothing was recorded.`),
+  monthInvalid: (text: string) =>
+    m(`Onbekende maand "${text.slice(0, 20)}": schrijf JJJJ-MM, bijvoorbeeld 2026-10.`, `Unknown month "${text.slice(0, 20)}": write YYYY-MM, e.g. 2026-10.`),
+  monthFuture: (nl: string, en: string) =>
+    m(`${nl} ligt in de toekomst: daar zijn nog geen uitgaven.`, `${en} is in the future: there are no spends yet.`),
+  monthEmpty: (nl: string, en: string) => m(`Geen uitgaven in ${nl}.`, `No spends in ${en}.`),
+  registerWritten: (file: string, count: number, nl: string, en: string) =>
+    m(`Register van ${nl} geschreven naar ${file}: ${count} betaling(en).`, `Register of ${en} written to ${file}: ${count} payment(s).`),
+  nothingToExport: m('Geen nieuwe betalingen om te exporteren', 'No new payments to export'),
+  skippedOwnApproval: (ids: readonly number[]) =>
+    m(
+      `Overgeslagen, door jou goedgekeurd of aangevraagd (functiescheiding): ${ids.map(requestLabel).join(', ')}`,
+      `Skipped, approved or requested by you (segregation of duties): ${ids.map(requestLabel).join(', ')}`,
+    ),
+  sepaWritten: (file: string, batch: string, count: number, total: Cents) =>
+    m(
+      `SEPA-batch ${batch} geschreven naar ${file}: ${count} betaling(en), totaal ${formatEuro(total)}. Gemarkeerd als geëxporteerd.`,
+      `SEPA batch ${batch} written to ${file}: ${count} payment(s), total ${formatEuro(total)}. Marked as exported.`,
+    ),
+  debtorIbanInvalid: m(
+    'Het IBAN van de betaler (--debtor-iban) is ongeldig of geen SEPA-rekening; er is niets geëxporteerd.',
+    'The debtor IBAN (--debtor-iban) is invalid or not a SEPA account; nothing was exported.',
+  ),
+  debtorBicInvalid: m('De BIC van de betaler (--debtor-bic) is ongeldig.', 'The debtor BIC (--debtor-bic) is invalid.'),
+  debtorNameInvalid: m(
+    'De naam van de betaler (--debtor-name) ontbreekt of bevat geen bruikbare tekens.',
+    'The debtor name (--debtor-name) is missing or has no usable characters.',
+  ),
+  executionDateInvalid: (text: string) =>
+    m(
+      `Uitvoerdatum "${text.slice(0, 20)}" is geen bestaande datum JJJJ-MM-DD.`,
+      `Execution date "${text.slice(0, 20)}" is not a valid date YYYY-MM-DD.`,
+    ),
+  executionDatePast: (date: string, today: string) =>
+    m(`Uitvoerdatum ${date} ligt vóór vandaag (${today}).`, `Execution date ${date} is before today (${today}).`),
+  paymentInvalid: (id: number) =>
+    m(
+      `De betaling van ${requestLabel(id)} kan niet in een SEPA-bestand (IBAN of bedrag ongeldig); er is niets geëxporteerd.`,
+      `The payment of ${requestLabel(id)} cannot go into a SEPA file (invalid IBAN or amount); nothing was exported.`,
+    ),
+  requestInvalid: (text: string) =>
+    m(`"${text.slice(0, 20)}" is geen aanvraagnummer.`, `"${text.slice(0, 20)}" is not a request number.`),
+  auditIntact: (rows: number) => m(`Audittrail intact (${rows} regels)`, `Audit trail intact (${rows} rows)`),
+  auditBroken: (id: number, whyNl: string, whyEn: string) =>
+    m(`Audittrail verbroken bij regel ${id}: ${whyNl}.`, `Audit trail broken at row ${id}: ${whyEn}.`),
+  dateInvalid: (text: string) =>
+    m(`"${text.slice(0, 20)}" is geen bestaande datum JJJJ-MM-DD.`, `"${text.slice(0, 20)}" is not a valid date YYYY-MM-DD.`),
+  purgeDateFuture: (date: string) =>
+    m(`${date} ligt in de toekomst; kies een datum in het verleden.`, `${date} is in the future; choose a date in the past.`),
+  purgeDone: (count: number, date: string) =>
+    m(
+      `Opgeschoond: ${count} gesloten aanvra(a)g(en) van vóór ${date}. Zaakreferenties, omschrijvingen en toelichtingen zijn gewist; bedrag, leverancier, IBAN, categorie, data en goedkeurders zijn bewaard.`,
+      `Purged: ${count} closed request(s) created before ${date}. Case references, descriptions and justifications were blanked; amount, supplier, IBAN, category, dates and approvers were kept.`,
+    ),
+  backupExists: (file: string) =>
+    m(`Bestand ${file} bestaat al; een back-up overschrijft nooit een bestaand bestand.`, `File ${file} already exists; a backup never overwrites a file.`),
+  backupDone: (file: string, size: string) => m(`Back-up geschreven naar ${file} (${size}).`, `Backup written to ${file} (${size}).`),
+};

@@ -5,8 +5,9 @@
  * invalid key (check user input with `parseMonthKey` first).
  */
 import { TZDate, tz, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enUS, nl } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
+import { nl } from 'date-fns/locale/nl';
 
 export const ZONE = 'Europe/Amsterdam';
 

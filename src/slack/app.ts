@@ -1,14 +1,18 @@
 // The Bolt app: HTTP receiver (signed requests on /slack/events) or Socket Mode, and the listeners.
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
 import type { AppDeps } from '../app/deps.js';
 import type { SlackConfig } from '../config.js';
 import type { Log } from '../log.js';
+import { errorFields } from '../log.js';
 import { SlackDirectory } from './directory.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerFinance } from './listeners/finance.js';
 import { registerViews } from './listeners/views.js';
 import { SlackOutbox } from './outbox.js';
+import { reconcileSlack } from './reconcile.js';
+import { guardRequestListener, ReplayGuard } from './replayGuard.js';
 
 export interface SlackBot {
   app: App;
@@ -36,30 +40,53 @@ function boltLogger(log: Log): Logger {
 }
 
 export function createSlackBot(
-  config: SlackConfig & { adminUserIds: string[]; membershipTtlMs: number; cardUpdateIntervalMs: number },
+  config: SlackConfig & {
+    adminUserIds: string[];
+    membershipTtlMs: number;
+    cardUpdateIntervalMs: number;
+    /** Web API call time-out (default 10 s); tests make it short. */
+    apiTimeoutMs?: number;
+    /** Read reactions of undecided cards at start (default true). */
+    reconcileOnStart?: boolean;
+    /** FINANCE_USER_IDS: who may mark payments paid. */
+    financeUserIds?: string[];
+  },
   deps: Omit<AppDeps, 'outboxWake'>,
   log: Log,
 ): SlackBot {
   const socketMode = Boolean(config.appToken);
+  const logger = boltLogger(log);
+  let receiver: HTTPReceiver | undefined;
+  if (!socketMode) {
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret ?? '', processBeforeResponse: true, logger });
+    // Bolt refuses bad signatures and old timestamps; the guard also refuses a replayed request.
+    receiver.requestListener = guardRequestListener(receiver.requestListener, new ReplayGuard());
+  }
+  const apiTimeoutMs = config.apiTimeoutMs ?? 10_000;
   const app = new App({
     token: config.botToken,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret ?? '' }),
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
     processBeforeResponse: !socketMode,
-    logger: boltLogger(log),
+    logger,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
       // The outbox retries (durably); the client itself must not sleep on a 429 or retry for 30 minutes.
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: 10_000,
+      timeout: apiTimeoutMs,
     },
   });
-  const outbox = new SlackOutbox(deps.store, app.client, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs });
-  const directory = new SlackDirectory(app.client, { adminUserIds: config.adminUserIds, membershipTtlMs: config.membershipTtlMs });
+  const outbox = new SlackOutbox(deps.store, app.client, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs, apiTimeoutMs });
+  const directory = new SlackDirectory(app.client, {
+    adminUserIds: config.adminUserIds,
+    membershipTtlMs: config.membershipTtlMs,
+    now: () => deps.clock.now().getTime(),
+  });
   const ctx = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log };
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);
+  registerFinance(app, ctx, config.financeUserIds ?? []);
   registerEvents(app, ctx);
   app.error(async (e) => {
     log.error('bolt.unhandled', { error: e.name, code: (e as { code?: string }).code });
@@ -71,6 +98,10 @@ export function createSlackBot(
     directory,
     async start(port: number) {
       const server = socketMode ? await app.start() : await app.start(port);
+      outbox.releaseLeases();
+      if (config.reconcileOnStart !== false) {
+        await reconcileSlack(ctx.deps, app.client, directory, log).catch((e: unknown) => log.error('reconcile.failed', errorFields(e)));
+      }
       outbox.wake();
       if (socketMode) return null;
       const address = (server as { address?: () => unknown }).address?.();

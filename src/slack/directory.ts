@@ -1,4 +1,6 @@
 // What Slack knows about people and channels, cached: bots, admins, channel members.
+// Channel membership is trusted for `membershipTtlMs`, and kept current in between by
+// member_joined_channel / member_left_channel events; concurrent look-ups share one fetch.
 import type { webApi } from '@slack/bolt';
 import type { Directory } from '../app/deps.js';
 
@@ -7,11 +9,18 @@ type WebClient = webApi.WebClient;
 interface UserInfo {
   isBot: boolean;
   isAdmin: boolean;
+  fetchedAt: number;
+}
+
+interface MemberList {
+  ids: Set<string>;
+  fetchedAt: number;
 }
 
 export class SlackDirectory implements Directory {
   private readonly users = new Map<string, UserInfo>();
-  private readonly members = new Map<string, { ids: Set<string>; fetchedAt: number }>();
+  private readonly members = new Map<string, MemberList>();
+  private readonly fetching = new Map<string, { list: Promise<MemberList>; changes: [string, boolean][] }>();
 
   constructor(
     private readonly client: WebClient,
@@ -22,12 +31,17 @@ export class SlackDirectory implements Directory {
     return this.opts.now ? this.opts.now() : Date.now();
   }
 
+  private fresh(fetchedAt: number): boolean {
+    return this.now() - fetchedAt < this.opts.membershipTtlMs;
+  }
+
   private async user(userId: string): Promise<UserInfo> {
     const cached = this.users.get(userId);
-    if (cached) return cached;
+    // Bots stay bots; admin rights are looked up again after the same time as memberships.
+    if (cached && (cached.isBot || this.fresh(cached.fetchedAt))) return cached;
     const res = await this.client.users.info({ user: userId });
     const u = res.user;
-    const info = { isBot: Boolean(u?.is_bot) || userId === 'USLACKBOT', isAdmin: Boolean(u?.is_admin || u?.is_owner) };
+    const info = { isBot: Boolean(u?.is_bot) || userId === 'USLACKBOT', isAdmin: Boolean(u?.is_admin || u?.is_owner), fetchedAt: this.now() };
     this.users.set(userId, info);
     return info;
   }
@@ -44,20 +58,39 @@ export class SlackDirectory implements Directory {
 
   async isChannelMember(channelId: string, userId: string): Promise<boolean> {
     const cached = this.members.get(channelId);
-    if (cached && this.now() - cached.fetchedAt < this.opts.membershipTtlMs) return cached.ids.has(userId);
-    const ids = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const res = await this.client.conversations.members({ channel: channelId, limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const id of res.members ?? []) ids.add(id);
-      cursor = res.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    this.members.set(channelId, { ids, fetchedAt: this.now() });
-    return ids.has(userId);
+    if (cached && this.fresh(cached.fetchedAt)) return cached.ids.has(userId);
+    return (await this.fetchMembers(channelId)).ids.has(userId);
+  }
+
+  private fetchMembers(channelId: string): Promise<MemberList> {
+    const inFlight = this.fetching.get(channelId);
+    if (inFlight) return inFlight.list;
+    const changes: [string, boolean][] = [];
+    const startedAt = this.now();
+    const list = (async () => {
+      const ids = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const res = await this.client.conversations.members({ channel: channelId, limit: 200, ...(cursor ? { cursor } : {}) });
+        for (const id of res.members ?? []) ids.add(id);
+        cursor = res.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      // A join or leave announced while the list was being read is newer than the list.
+      for (const [id, joined] of changes) {
+        if (joined) ids.add(id);
+        else ids.delete(id);
+      }
+      const entry = { ids, fetchedAt: startedAt };
+      this.members.set(channelId, entry);
+      return entry;
+    })().finally(() => this.fetching.delete(channelId));
+    this.fetching.set(channelId, { list, changes });
+    return list;
   }
 
   /** member_joined_channel / member_left_channel keep a cached list current without refetching. */
   memberChanged(channelId: string, userId: string, joined: boolean): void {
+    this.fetching.get(channelId)?.changes.push([userId, joined]);
     const cached = this.members.get(channelId);
     if (!cached) return;
     if (joined) cached.ids.add(userId);

@@ -6,7 +6,7 @@ import type { Clock } from '../app/deps.js';
 import { bilingual } from '../core/messages.js';
 import type { Store } from '../store/db.js';
 import type { OutboxRow } from '../store/outbox.js';
-import { claimNext, nextDueAt, retryLater } from '../store/outbox.js';
+import { claimNext, completeItem, dropItem, nextDueAt, postpone, releaseLeases, retryLater } from '../store/outbox.js';
 import { updateRequest } from '../store/requests.js';
 import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
@@ -35,8 +35,18 @@ export class SlackOutbox {
     private readonly client: WebClient,
     private readonly clock: Clock,
     private readonly log: Log,
-    private readonly opts: { cardUpdateIntervalMs: number },
+    private readonly opts: { cardUpdateIntervalMs: number; apiTimeoutMs?: number },
   ) {}
+
+  /** How long a taken item is leased: longer than any Web API call can take. */
+  private get leaseMs(): number {
+    return Math.max(30_000, 3 * (this.opts.apiTimeoutMs ?? 10_000));
+  }
+
+  /** At start-up: items a previous process had taken but not finished are due again. */
+  releaseLeases(): number {
+    return this.store.tx((tx) => releaseLeases(tx, 'slack', this.clock.now()));
+  }
 
   /** Send what is due now; called after each transaction that enqueued something. */
   wake(): void {
@@ -73,7 +83,8 @@ export class SlackOutbox {
     do {
       this.again = false;
       while (!this.stopped) {
-        const row = this.store.tx((tx) => claimNext(tx, 'slack', this.clock.now()));
+        const now = this.clock.now();
+        const row = this.store.tx((tx) => claimNext(tx, 'slack', now, new Date(now.getTime() + this.leaseMs)));
         if (!row) break;
         await this.deliver(row);
       }
@@ -93,15 +104,17 @@ export class SlackOutbox {
   private async deliver(row: OutboxRow): Promise<void> {
     try {
       await this.send(row);
+      this.store.tx((tx) => completeItem(tx, row.id, this.clock.now()));
     } catch (e) {
       const now = this.clock.now();
       if (e instanceof Postpone) {
-        this.store.tx((tx) => retryLater(tx, { ...row, attempts: row.attempts - 1 }, new Date(e.untilMs), 'postponed', now));
+        this.store.tx((tx) => postpone(tx, row, new Date(e.untilMs)));
         return;
       }
       const apiError = (e as { data?: { error?: string } }).data?.error;
       if (apiError && PERMANENT.has(apiError)) {
         this.log.warn('outbox.dropped', { kind: row.item.kind, requestId: row.item.requestId, apiError });
+        this.store.tx((tx) => dropItem(tx, row.id, apiError, now));
         return;
       }
       const retryAfterSec = (e as { retryAfter?: number }).retryAfter;

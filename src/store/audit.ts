@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc } from 'drizzle-orm';
 import type { Tx } from './db.js';
+import { prepared } from './prepared.js';
 import { auditLog, type AuditRow } from './schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,7 +33,9 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHa
 
 /** Append one audit row; call inside the transaction of the state change it records. */
 export function appendAudit(tx: Tx, entry: AuditEntry): void {
-  const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = prepared(tx, 'audit.last', (t) =>
+    t.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
+  ).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     id: (last?.id ?? 0) + 1,

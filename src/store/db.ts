@@ -33,7 +33,9 @@ export function openStore(path: string, options: { migrate?: boolean } = {}): St
   return {
     db,
     sqlite,
-    tx: <T>(fn: (tx: Tx) => T): T => db.transaction((t) => fn(t), { behavior: 'immediate' }),
+    // Queries inside run on the same connection (better-sqlite3 is synchronous), so they get the root
+    // handle: its prepared statements (store/prepared.ts) are reused across transactions.
+    tx: <T>(fn: (tx: Tx) => T): T => db.transaction(() => fn(db), { behavior: 'immediate' }),
     close: () => sqlite.close(),
   };
 }

@@ -2,6 +2,7 @@
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { BUDGET_STATUSES } from '../core/request.js';
 import type { Tx } from './db.js';
+import { prepared } from './prepared.js';
 import { requests, type NewRequestRow, type RequestRow } from './schema.js';
 
 export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
@@ -9,15 +10,17 @@ export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
 }
 
 export function getRequest(tx: Tx, id: number): RequestRow | undefined {
-  return tx.select().from(requests).where(eq(requests.id, id)).get();
+  return prepared(tx, 'request.byId', (t) => t.select().from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function findRequestByCard(tx: Tx, channelId: string, messageTs: string): RequestRow | undefined {
-  return tx
-    .select()
-    .from(requests)
-    .where(and(eq(requests.channelId, channelId), eq(requests.messageTs, messageTs)))
-    .get();
+  return prepared(tx, 'request.byCard', (t) =>
+    t
+      .select()
+      .from(requests)
+      .where(and(eq(requests.channelId, sql.placeholder('channelId')), eq(requests.messageTs, sql.placeholder('messageTs'))))
+      .prepare(),
+  ).get({ channelId, messageTs });
 }
 
 export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): RequestRow {

@@ -25,6 +25,10 @@ export const teams = sqliteTable(
     reminderWorkingDays: integer('reminder_working_days').notNull().default(2),
     expiryDays: integer('expiry_days').notNull().default(14),
     digestChannelId: text('digest_channel_id'),
+    /** Microsoft Teams: the Bot Connector endpoint of the channel (activity.serviceUrl), for proactive sends. */
+    serviceUrl: text('service_url'),
+    /** Microsoft Teams: the Entra tenant of the channel. */
+    tenantId: text('tenant_id'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('teams_channel_uq').on(t.platform, t.workspaceId, t.channelId)],

@@ -1,6 +1,7 @@
 // Teams (one per channel), their settings and annual budgets.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from './db.js';
+import { prepared } from './prepared.js';
 import { teamBudgets, teams, type Team } from './schema.js';
 
 export interface ChannelRef {
@@ -17,16 +18,19 @@ export function findTeam(tx: Tx, ref: ChannelRef): Team | undefined {
     .get();
 }
 
+/** Settings a platform adapter may give a team when it is created (e.g. Teams' reaction names). */
+export type TeamCreateSettings = Partial<Pick<typeof teams.$inferInsert, 'approvalEmoji' | 'objectionEmoji' | 'serviceUrl' | 'tenantId'>>;
+
 /** The first use of the bot in a channel makes it a team, with the default settings. */
-export function ensureTeam(tx: Tx, ref: ChannelRef, now: Date, name = ''): { team: Team; created: boolean } {
+export function ensureTeam(tx: Tx, ref: ChannelRef, now: Date, name = '', settings: TeamCreateSettings = {}): { team: Team; created: boolean } {
   const existing = findTeam(tx, ref);
   if (existing) return { team: existing, created: false };
-  const team = tx.insert(teams).values({ ...ref, name, createdAt: now }).returning().get();
+  const team = tx.insert(teams).values({ ...settings, ...ref, name, createdAt: now }).returning().get();
   return { team, created: true };
 }
 
 export function getTeam(tx: Tx, id: number): Team {
-  const team = tx.select().from(teams).where(eq(teams.id, id)).get();
+  const team = prepared(tx, 'team.byId', (t) => t.select().from(teams).where(eq(teams.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!team) throw new Error(`team ${id} not found`);
   return team;
 }

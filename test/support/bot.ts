@@ -35,10 +35,24 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-export async function startBot(opts: { clock?: TestClock; cardUpdateIntervalMs?: number; adminUserIds?: string[]; dir?: string } = {}): Promise<RunningBot> {
+export interface StartBotOptions {
+  clock?: TestClock;
+  cardUpdateIntervalMs?: number;
+  adminUserIds?: string[];
+  dir?: string;
+  financeUserIds?: string[];
+  /** Web API call time-out of the bot's client (default 10 s). */
+  apiTimeoutMs?: number;
+  membershipTtlMs?: number;
+  /** Configure the Web API double before the bot starts (start-up reconciliation reads it). */
+  beforeStart?: (double: SlackApiDouble) => void;
+}
+
+export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mmw-'));
   const dbPath = join(dir, 'test.db');
   const double = await startSlackApiDouble({ teamId: TEAM });
+  opts.beforeStart?.(double);
   const store = openStore(dbPath);
   const clock = opts.clock ?? new TestClock();
   const logLines: string[] = [];
@@ -50,8 +64,10 @@ export async function startBot(opts: { clock?: TestClock; cardUpdateIntervalMs?:
       appToken: undefined,
       apiUrl: double.url,
       adminUserIds: opts.adminUserIds ?? ['UADMIN'],
-      membershipTtlMs: 60_000,
+      membershipTtlMs: opts.membershipTtlMs ?? 60_000,
+      ...(opts.apiTimeoutMs !== undefined ? { apiTimeoutMs: opts.apiTimeoutMs } : {}),
       cardUpdateIntervalMs: opts.cardUpdateIntervalMs ?? 0,
+      financeUserIds: opts.financeUserIds ?? [],
     },
     { store, clock },
     log,

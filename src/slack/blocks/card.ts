@@ -11,6 +11,7 @@ export const ACTION = {
   withdraw: 'request_withdraw',
   alternative: 'request_alternative',
   objectionReason: 'objection_reason',
+  markPaid: 'payment_mark_paid',
 } as const;
 
 const STATUS_ICON: Record<string, string> = {
@@ -26,7 +27,7 @@ const STATUS_ICON: Record<string, string> = {
 /** The notification text (also what screen readers and notifications show). */
 export function cardText(model: CardModel): string {
   const { request } = model;
-  return `Aanvraag ${requestLabel(request.id)}: ${formatEuro(cents(request.amountCents))} aan ${request.supplierName} (${statusLabel(request.status).nl})`;
+  return `Aanvraag ${requestLabel(request.id)}: ${formatEuro(cents(request.amountCents))} aan ${escapeMrkdwn(request.supplierName)} (${statusLabel(request.status).nl})`;
 }
 
 export function cardBlocks(model: CardModel): object[] {
@@ -47,6 +48,13 @@ export function cardBlocks(model: CardModel): object[] {
   if (request.status === 'approved' || request.status === 'paid') {
     const by = model.decidedBy.map(mention).join(', ');
     blocks.push(section(`${STATUS_ICON[request.status]} *${status.nl}* door ${by}\n_${status.en} by ${by}_`));
+    if (request.status === 'approved') {
+      blocks.push({
+        type: 'actions',
+        block_id: `payment_actions:${request.id}`,
+        elements: [{ type: 'button', action_id: ACTION.markPaid, text: plain('Betaald markeren / Mark paid'), value: String(request.id), style: 'primary' }],
+      });
+    }
   } else if (isUndecided(request.status)) {
     const who = approvers.length > 0 ? `: ${approvers.map(mention).join(', ')}` : '';
     blocks.push(section(`*Goedkeuringen / Approvals:* ${approvers.length} van ${needed} / ${approvers.length} of ${needed}${who}`));

@@ -7,6 +7,7 @@ import { categoriesForTeam } from '../../store/categories.js';
 import { ensureTeam } from '../../store/teams.js';
 import { errorFields } from '../../log.js';
 import { requestModal } from '../blocks/requestModal.js';
+import { DIGEST_SUBCOMMANDS, handleDigestSubcommand } from '../digest.js';
 import type { SlackContext } from '../context.js';
 
 export const COMMAND = '/minimaatwerk';
@@ -26,6 +27,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         const reply = budgetCommandUseCase(ctx.deps, { channel, actor, amountText: rest.join(' ') });
         return await ack({ response_type: 'ephemeral', text: bilingual(reply) });
       }
+      if (DIGEST_SUBCOMMANDS.has(sub)) return await handleDigestSubcommand(sub, text.slice(word.length).trim(), { command, ack, client }, ctx);
       if (sub !== '' && sub !== 'aanvraag' && sub !== 'nieuw' && sub !== 'new') {
         return await ack({ response_type: 'ephemeral', text: `${bilingual(unknownCommand(word))}\n\n${bilingual(HELP)}` });
       }

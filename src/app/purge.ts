@@ -1,0 +1,41 @@
+// Retention: blank the free text of closed requests older than a date, keep the financial record
+// (amount, supplier, IBAN, category, dates, approvers) that the 7-year fiscal retention needs.
+import type { Message } from '../core/messages.js';
+import { cli } from '../core/messages.js';
+import type { RequestStatus } from '../core/request.js';
+import { err, ok, type Result } from '../core/result.js';
+import { isIsoCalendarDate } from '../core/sepa.js';
+import { atLocalTime, isoDate } from '../core/time.js';
+import { appendAudit } from '../store/audit.js';
+import { purgeClosedBefore, type PurgeCounts } from '../store/register.js';
+import type { AppDeps } from './deps.js';
+
+/** Decided or closed: nothing about them can change any more except being paid. */
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['approved', 'paid', 'withdrawn', 'alternative', 'expired'];
+
+/** Local midnight (Europe/Amsterdam) at the start of a YYYY-MM-DD day. */
+export function startOfDayAmsterdam(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return atLocalTime(new Date(Date.UTC(y, m - 1, d, 12)), 0);
+}
+
+export function purgeBefore(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  input: { before: string; by: string },
+): Result<PurgeCounts & { before: string }, Message> {
+  const now = deps.clock.now();
+  const before = input.before.trim();
+  if (!isIsoCalendarDate(before)) return err(cli.dateInvalid(input.before));
+  if (before > isoDate(now)) return err(cli.purgeDateFuture(before));
+  const cutoff = startOfDayAmsterdam(before);
+  return deps.store.tx((tx) => {
+    const { requestIds, ...counts } = purgeClosedBefore(tx, CLOSED_STATUSES, cutoff, now);
+    appendAudit(tx, {
+      at: now,
+      actorId: input.by,
+      action: 'retention.purged',
+      detail: { before, ...counts, firstRequestId: requestIds[0] ?? null, lastRequestId: requestIds.at(-1) ?? null },
+    });
+    return ok({ before, ...counts });
+  });
+}

@@ -1,0 +1,144 @@
+// The Teams bot: Microsoft's Teams SDK (@microsoft/teams.apps) receives Bot Framework activities
+// on POST /api/messages (JWT-validated), routes them to the handlers, and sends through the Bot
+// Connector of each channel's serviceUrl. Same core and database as Slack.
+import http from 'node:http';
+import { App, ExpressAdapter } from '@microsoft/teams.apps';
+import type { CloudEnvironment } from '@microsoft/teams.api';
+import { PUBLIC, withOverrides } from '@microsoft/teams.api';
+import type { ILogger } from '@microsoft/teams.common';
+import type { AppDeps } from '../app/deps.js';
+import type { TeamsConfig } from '../config.js';
+import type { Log } from '../log.js';
+import { errorFields } from '../log.js';
+import type { InboundActivity } from './activity.js';
+import { channelIdOf } from './activity.js';
+import { TeamsDirectory } from './directory.js';
+import { onCardAction, onDialogOpen, onDialogSubmit, onMessage, onReaction, type TeamsContext } from './handlers.js';
+import { TeamsOutbox, type Connector } from './outbox.js';
+import { teamsDigestPort } from './digest.js';
+import type { DigestPort } from '../app/digest.js';
+
+export interface TeamsBotOptions extends TeamsConfig {
+  adminUserIds: string[];
+  membershipTtlMs: number;
+  cardUpdateIntervalMs: number;
+  /**
+   * Tests only: where the Bot Framework signing keys are published and who issues the tokens
+   * (a local JWKS), so inbound authentication stays on; and a fixed outbound token instead of Entra.
+   */
+  cloudOverrides?: Partial<CloudEnvironment>;
+  outboundToken?: () => string;
+}
+
+export interface TeamsBot {
+  app: App;
+  outbox: TeamsOutbox;
+  directory: TeamsDirectory;
+  /** Posts the monthly digest in a Teams channel. */
+  digest: DigestPort;
+  /** Start listening on `port` (0: a free one); resolves with the port. */
+  start(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The SDK's own log lines can quote activities: only warnings and errors pass, as short event names. */
+function sdkLogger(log: Log, name = 'teams'): ILogger {
+  const short = (args: unknown[]) => (typeof args[0] === 'string' ? args[0].slice(0, 60).replace(/[:(].*$/, '') : args[0] instanceof Error ? args[0].name : typeof args[0]);
+  const logger: ILogger = {
+    debug: () => {},
+    info: () => {},
+    trace: () => {},
+    warn: (...args: unknown[]) => log.warn('teams.sdk.warn', { logger: name, detail: short(args) }),
+    error: (...args: unknown[]) => log.error('teams.sdk.error', { logger: name, detail: short(args) }),
+    log: (level, ...args: unknown[]) => {
+      if (level === 'warn') logger.warn(...args);
+      if (level === 'error') logger.error(...args);
+    },
+    child: (child: string) => sdkLogger(log, `${name}/${child}`),
+  };
+  return logger;
+}
+
+export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'outboxWake'>, log: Log): TeamsBot {
+  const server = http.createServer();
+  const logger = sdkLogger(log);
+  const app = new App({
+    clientId: config.clientId,
+    tenantId: config.tenantId,
+    ...(config.outboundToken ? { token: config.outboundToken } : { clientSecret: config.clientSecret }),
+    // Inbound JWT validation stays on (never dangerouslyAllowUnauthenticatedRequests).
+    dangerouslyAllowUnauthenticatedRequests: false,
+    ...(config.cloudOverrides ? { cloud: withOverrides(PUBLIC, config.cloudOverrides) } : {}),
+    httpServerAdapter: new ExpressAdapter(server, { logger }),
+    logger,
+    activity: { mentions: { stripText: false } },
+  });
+
+  const apiFor = (serviceUrl: string) => app.api.fromServiceUrl({ serviceUrl: serviceUrl.replace(/\/+$/, '') });
+  const connector: Connector = {
+    async create(serviceUrl, conversationId, activity) {
+      const res = await apiFor(serviceUrl).conversations.createActivity(conversationId, activity as never);
+      return { id: String(res.id ?? '') };
+    },
+    async update(serviceUrl, conversationId, activityId, activity) {
+      await apiFor(serviceUrl).conversations.updateActivity(conversationId, activityId, activity as never);
+    },
+  };
+  const directory = new TeamsDirectory(
+    deps.store,
+    async (serviceUrl, conversationId, token) => {
+      const res = await apiFor(serviceUrl).conversations.getPagedMembers(conversationId, 200, token);
+      return { members: res.members ?? [], ...(res.continuationToken ? { continuationToken: res.continuationToken } : {}) };
+    },
+    { adminUserIds: config.adminUserIds, membershipTtlMs: config.membershipTtlMs },
+  );
+  const outbox = new TeamsOutbox(deps.store, connector, directory, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs });
+  const ctx: TeamsContext = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log };
+
+  const guard = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      log.error('teams.handler.failed', { what, ...errorFields(e) });
+      return fallback;
+    }
+  };
+  const activityOf = (a: unknown) => a as InboundActivity;
+
+  app.on('message', async ({ activity, send }) => {
+    const reply = await guard('message', () => onMessage(ctx, activityOf(activity)), null);
+    if (reply) await send(reply as never).catch((e: unknown) => log.warn('teams.reply.failed', errorFields(e)));
+  });
+  app.on('dialog.open', async ({ activity }) => (await guard('dialog.open', () => onDialogOpen(ctx, activityOf(activity)), undefined)) as never);
+  app.on('dialog.submit', async ({ activity }) => (await guard('dialog.submit', () => onDialogSubmit(ctx, activityOf(activity)), undefined)) as never);
+  app.on('card.action', async ({ activity }) => (await guard('card.action', () => onCardAction(ctx, activityOf(activity)), undefined)) as never);
+  app.on('messageReaction', async ({ activity }) => {
+    await guard('reaction', () => onReaction(ctx, activityOf(activity)), undefined);
+  });
+  app.on('conversationUpdate', async ({ activity }) => {
+    const a = activity as unknown as InboundActivity & { membersAdded?: { aadObjectId?: string }[]; membersRemoved?: { aadObjectId?: string }[] };
+    const channelId = channelIdOf(a);
+    if (!channelId) return;
+    for (const m of a.membersAdded ?? []) if (m.aadObjectId) directory.memberChanged(channelId, m.aadObjectId, true);
+    for (const m of a.membersRemoved ?? []) if (m.aadObjectId) directory.memberChanged(channelId, m.aadObjectId, false);
+  });
+
+  return {
+    app,
+    outbox,
+    directory,
+    digest: teamsDigestPort(deps.store, connector),
+    async start(port: number) {
+      await app.start(port);
+      outbox.releaseLeases();
+      outbox.wake();
+      const address = server.address();
+      return typeof address === 'object' && address !== null ? address.port : port;
+    },
+    async stop() {
+      await outbox.stop();
+      await app.stop();
+      server.closeAllConnections?.();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// The request form, field by field: every error, BSN checks, case references, and edits.
+import { describe, expect, it } from 'vitest';
+import { field, LIMITS } from '../../src/core/messages.js';
+import type { RequestFormInput } from '../../src/core/requestForm.js';
+import { editResetsApprovals, validateRequestForm } from '../../src/core/requestForm.js';
+import { cents } from '../../src/core/money.js';
+
+const CATS = ['witgoed', 'mondzorg', 'overig'];
+const VALID: RequestFormInput = {
+  amount: '85,50',
+  description: 'Nieuwe koelkast voor insuline',
+  supplierName: 'Witgoedhandel Noord',
+  supplierIban: 'NL91 ABNA 0417 1643 00',
+  categorySlug: 'witgoed',
+  caseRef: 'WT-2026-014',
+  reason: 'no_provision',
+  reasonText: '',
+};
+const BSN = '111222333'; // passes the elfproef
+
+const errorsOf = (patch: Partial<RequestFormInput>) => {
+  const r = validateRequestForm({ ...VALID, ...patch }, CATS);
+  if (r.ok) throw new Error('expected errors');
+  return r.error;
+};
+
+describe('a valid form', () => {
+  it('is normalised: cents, compact IBAN, trimmed text', () => {
+    const r = validateRequestForm({ ...VALID, description: '  koelkast ', supplierName: ' Noord ', reasonText: ' snel nodig ' }, CATS);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        amountCents: 8550,
+        description: 'koelkast',
+        supplierName: 'Noord',
+        supplierIban: 'NL91ABNA0417164300',
+        categorySlug: 'witgoed',
+        caseRef: 'WT-2026-014',
+        reason: 'no_provision',
+        reasonText: 'snel nodig',
+      },
+    });
+  });
+  it.each([['85', 8500], ['€ 85,50', 8550], ['85 euro', 8500], ['1.250', 125000], ['85.50', 8550]])('amount %j → %i cents', (amount, c) => {
+    const r = validateRequestForm({ ...VALID, amount }, CATS);
+    expect(r.ok && r.value.amountCents).toBe(c);
+  });
+});
+
+describe('each field error', () => {
+  it.each([
+    ['', 'Vul een bedrag in'],
+    ['0', 'meer dan € 0'],
+    ['-5', 'negatief'],
+    ['vijftig', 'geen bedrag'],
+    ['85,505', 'twee cijfers'],
+  ])('amount %j', (amount, text) => {
+    expect(errorsOf({ amount }).amount?.nl).toContain(text);
+  });
+  it('description required and at most 300 characters', () => {
+    expect(errorsOf({ description: '   ' }).description).toEqual(field.required);
+    expect(errorsOf({ description: 'x'.repeat(LIMITS.description + 1) }).description).toEqual(field.tooLong(LIMITS.description));
+    expect(validateRequestForm({ ...VALID, description: 'x'.repeat(LIMITS.description) }, CATS).ok).toBe(true);
+  });
+  it('supplier required and at most 100 characters', () => {
+    expect(errorsOf({ supplierName: '' }).supplierName).toEqual(field.required);
+    expect(errorsOf({ supplierName: 'x'.repeat(LIMITS.supplierName + 1) }).supplierName).toEqual(field.tooLong(LIMITS.supplierName));
+  });
+  it('IBAN required and valid', () => {
+    expect(errorsOf({ supplierIban: '' }).supplierIban).toEqual(field.required);
+    expect(errorsOf({ supplierIban: 'NL91ABNA0417164301' }).supplierIban).toEqual(field.ibanInvalid);
+    expect(errorsOf({ supplierIban: 'geen iban' }).supplierIban).toEqual(field.ibanInvalid);
+  });
+  it('category required and from the list', () => {
+    expect(errorsOf({ categorySlug: null }).categorySlug).toEqual(field.required);
+    expect(errorsOf({ categorySlug: 'bestaat_niet' }).categorySlug).toEqual(field.categoryUnknown);
+  });
+  it('reason chosen from the codes', () => {
+    expect(errorsOf({ reason: null }).reason).toEqual(field.reasonRequired);
+    expect(errorsOf({ reason: 'because' }).reason).toEqual(field.reasonRequired);
+    expect(validateRequestForm({ ...VALID, reason: 'too_slow' }, CATS).ok).toBe(true);
+  });
+  it('reasonText optional, at most 500', () => {
+    expect(errorsOf({ reasonText: 'x'.repeat(LIMITS.reasonText + 1) }).reasonText).toEqual(field.tooLong(LIMITS.reasonText));
+  });
+  it('case reference required and at most 40', () => {
+    expect(errorsOf({ caseRef: '' }).caseRef).toEqual(field.required);
+    expect(errorsOf({ caseRef: `WT-${'1'.repeat(LIMITS.caseRef)}` }).caseRef).toEqual(field.tooLong(LIMITS.caseRef));
+  });
+  it('reports all errors at once', () => {
+    expect(Object.keys(errorsOf({ amount: '', description: '', supplierIban: 'x', categorySlug: null, caseRef: 'Jansen', reason: null })).sort()).toEqual(
+      ['amount', 'caseRef', 'categorySlug', 'description', 'reason', 'supplierIban'].sort(),
+    );
+  });
+});
+
+describe('no BSN anywhere', () => {
+  it.each(['description', 'supplierName', 'caseRef', 'reasonText'] as const)('in %s', (f) => {
+    expect(errorsOf({ [f]: f === 'caseRef' ? BSN : `voor bewoner ${BSN}` })[f]).toEqual(field.bsn);
+  });
+  it('also grouped with spaces or dots', () => {
+    expect(errorsOf({ description: 'bsn 111 222 333' }).description).toEqual(field.bsn);
+    expect(errorsOf({ reasonText: 'nr 111.222.333' }).reasonText).toEqual(field.bsn);
+  });
+  it('nine digits that fail the elfproef are fine', () => {
+    expect(validateRequestForm({ ...VALID, description: 'bon 111222334' }, CATS).ok).toBe(true);
+  });
+});
+
+describe('case reference must be pseudonymous', () => {
+  it.each(['Jansen', 'mevrouw de Vries', 'WT-abc'])('a name without digits (%j) is refused', (caseRef) => {
+    expect(errorsOf({ caseRef }).caseRef).toEqual(field.caseRefFormat);
+  });
+  it.each(['WT-2026-014', '2026/14', 'zaak_7', 'A1'])('%j passes', (caseRef) => {
+    expect(validateRequestForm({ ...VALID, caseRef }, CATS).ok).toBe(true);
+  });
+  it('spaces or odd characters are refused', () => {
+    expect(errorsOf({ caseRef: 'WT 2026' }).caseRef).toEqual(field.caseRefFormat);
+    expect(errorsOf({ caseRef: '-2026' }).caseRef).toEqual(field.caseRefFormat);
+  });
+});
+
+describe('editResetsApprovals', () => {
+  const before = { amountCents: cents(8550), supplierName: 'Noord', supplierIban: 'NL91ABNA0417164300' };
+  it('unchanged money fields keep the approvals', () => {
+    expect(editResetsApprovals(before, { ...before })).toBe(false);
+  });
+  it.each([
+    ['amount', { amountCents: cents(8551) }],
+    ['supplier', { supplierName: 'Zuid' }],
+    ['IBAN', { supplierIban: 'NL02ABNA0123456789' }],
+  ])('a change of %s resets them', (_, patch) => {
+    expect(editResetsApprovals(before, { ...before, ...patch })).toBe(true);
+  });
+});
