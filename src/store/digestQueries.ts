@@ -107,13 +107,17 @@ export function loadDigestInput(store: Store, month: string, asOf: Date, opts: D
     // transaction at the same instant as requests.decided_at, which decides the month); one team
     // or a few: read by requests(team_id, status). Both join payment and request 1:1.
     const byDecided = !rtf.filtered && hasDecidedIndex(store);
+    // An approved or paid request always has its payment (recorded in the same transaction), so
+    // with the (status, decided_at, …) covering index the requests alone answer: no join.
     const source = (range: string) =>
-      rtf.filtered || byDecided
-        ? `FROM requests r CROSS JOIN payments p ON p.request_id = r.id
-            WHERE ${byDecided ? '1' : 'r.team_id IN (SELECT value FROM json_each(?))'} AND r.status IN ('approved','paid')
-              AND ${byDecided ? '' : '+'}r.decided_at >= ? AND ${byDecided ? '' : '+'}r.decided_at < ?`
-        : `FROM payments p CROSS JOIN requests r ON r.id = p.request_id
-            WHERE ${range} AND r.status IN ('approved','paid') AND r.decided_at >= ? AND r.decided_at < ?`;
+      byDecided
+        ? `FROM requests r WHERE r.status IN ('approved','paid') AND r.decided_at >= ? AND r.decided_at < ?`
+        : rtf.filtered
+          ? `FROM requests r INDEXED BY requests_team_status_decided_idx
+              WHERE r.team_id IN (SELECT value FROM json_each(?)) AND r.status IN ('approved','paid')
+                AND r.decided_at >= ? AND r.decided_at < ?`
+          : `FROM payments p CROSS JOIN requests r ON r.id = p.request_id
+              WHERE ${range} AND r.status IN ('approved','paid') AND r.decided_at >= ? AND r.decided_at < ?`;
     const rangeParams = (from: number, to: number) => (rtf.filtered ? [...rtf.params, from, to] : byDecided ? [from, to] : [from, to, from, to]);
     const grouped = prepare(
       store,

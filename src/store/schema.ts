@@ -99,7 +99,13 @@ export const requests = sqliteTable(
     index('requests_team_status_idx').on(t.teamId, t.status),
     index('requests_team_created_idx').on(t.teamId, t.createdAt),
     index('requests_team_case_idx').on(t.teamId, t.caseRef),
-    index('requests_status_created_idx').on(t.status, t.createdAt),
+    // Budgets used this year, by status and creation time (covering: team and amount included).
+    index('requests_status_created_idx').on(t.status, t.createdAt, t.teamId, t.amountCents),
+    // The digest: approved spends by approval month for all teams (covering: no row look-ups) ...
+    index('requests_status_decided_idx').on(t.status, t.decidedAt, t.teamId, t.categoryId, t.amountCents, t.suggestedCategoryId, t.createdAt),
+    // ... for one team, and requests closed in the month.
+    index('requests_team_status_decided_idx').on(t.teamId, t.status, t.decidedAt),
+    index('requests_status_closed_idx').on(t.status, t.closedAt, t.teamId),
   ],
 );
 
