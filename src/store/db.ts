@@ -1,6 +1,6 @@
 // Opening the SQLite file: pragmas, migrations, and the one way to run a transaction.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -19,7 +19,10 @@ export interface Store {
   close(): void;
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** drizzle/ at the project root, seen from src/store/ (tsx, tests) or from dist/ (the built bundle). */
+export const MIGRATIONS_FOLDER = ['../../drizzle', '../drizzle']
+  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+  .find((dir) => existsSync(join(dir, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export function openStore(path: string, options: { migrate?: boolean } = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
