@@ -5,6 +5,8 @@ import type { SlackConfig } from '../config.js';
 import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
 import { SlackDirectory } from './directory.js';
+import { digestForMonth } from '../app/digest.js';
+import { addMonthsKey, monthKey } from '../core/time.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -82,7 +84,13 @@ export function createSlackBot(
     membershipTtlMs: config.membershipTtlMs,
     now: () => deps.clock.now().getTime(),
   });
-  const ctx = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log };
+  const ctx = {
+    deps: { ...deps, outboxWake: () => outbox.wake() },
+    directory,
+    log,
+    // Managers see the last finished month's digest (all teams) on their App Home.
+    lastDigestText: () => digestForMonth(deps, addMonthsKey(monthKey(deps.clock.now()), -1), { chart: false }).text,
+  };
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);

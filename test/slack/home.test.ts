@@ -41,3 +41,15 @@ it('shows my open requests, what waits for my approval, and the team budget left
   expect(outsider).toContain('Niets om goed te keuren');
   expect(outsider).toContain('Nog geen team');
 });
+
+it('shows a manager the last monthly digest, and a team member not', async () => {
+  const { ts } = await createRequest(b, 'UREQ', { amount: '120' });
+  for (const u of ['UA', 'UB', 'UC']) await react(b, u, ts);
+  await settle(b);
+  b.clock.advance(31 * 24 * 3600_000); // the next month: the request's month is now the last digest
+  const manager = await openHome('UADMIN');
+  expect(manager).toContain('Laatste maandoverzicht');
+  expect(manager).toContain('€ 120,00');
+  const member = await openHome('UA');
+  expect(member).not.toContain('Laatste maandoverzicht');
+});
