@@ -100,7 +100,8 @@ describe('approving', () => {
     const { id, ts } = await createRequest(b);
     await b.slack.reactionAdded({ userId: 'UA', reaction: 'white_check_mark', channelId: CHANNEL, ts, eventTs: '1800000002.000100' }, { eventId: 'EvSAME' });
     await b.slack.reactionRemoved({ userId: 'UA', reaction: 'white_check_mark', channelId: CHANNEL, ts, eventTs: '1800000001.000100' }, { eventId: 'EvOLD' });
-    await b.slack.reactionAdded({ userId: 'UA', reaction: 'white_check_mark', channelId: CHANNEL, ts, eventTs: '1800000002.000100' }, { eventId: 'EvSAME', retryNum: 1 });
+    const retry = await b.slack.reactionAdded({ userId: 'UA', reaction: 'white_check_mark', channelId: CHANNEL, ts, eventTs: '1800000002.000100' }, { eventId: 'EvSAME', retryNum: 1 });
+    expect(retry.status).toBe(200); // accepted (a new signature), and recognised by its event_id
     expect(b.store.db.select().from(approvals).where(eq(approvals.requestId, id)).all().map((a) => a.approverId)).toEqual(['UA']);
     expect(b.store.db.select().from(auditLog).where(eq(auditLog.action, 'approval.added')).all()).toHaveLength(1);
   });

@@ -121,8 +121,8 @@ export function slackClient(opts: SlackClientOpts) {
   const raw = (body: string, headers: Record<string, string>): Promise<Response> =>
     fetch(endpoint, { method: 'POST', headers, body });
 
-  const sendSigned = (body: string, contentType: string, extra: Record<string, string> = {}): Promise<Response> =>
-    raw(body, { 'content-type': contentType, ...sign(opts.signingSecret, body), ...extra });
+  const sendSigned = (body: string, contentType: string, extra: Record<string, string> = {}, timestamp?: number): Promise<Response> =>
+    raw(body, { 'content-type': contentType, ...sign(opts.signingSecret, body, timestamp), ...extra });
 
   const sendPayload = (payload: Record<string, unknown>): Promise<Response> =>
     sendSigned(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
@@ -149,7 +149,9 @@ export function slackClient(opts: SlackClientOpts) {
       extra['x-slack-retry-num'] = String(p.retryNum);
       extra['x-slack-retry-reason'] = p.retryReason ?? 'http_timeout';
     }
-    return sendSigned(JSON.stringify(envelope), 'application/json', extra);
+    // Slack signs each retry anew, at the time it sends it: a later timestamp, so a new signature.
+    const timestamp = p.retryNum !== undefined ? Math.floor(Date.now() / 1000) + p.retryNum : undefined;
+    return sendSigned(JSON.stringify(envelope), 'application/json', extra, timestamp);
   };
 
   const reaction = (type: 'reaction_added' | 'reaction_removed', p: ReactionParams, e?: EventParams) => {
