@@ -4,9 +4,6 @@ import { systemClock, type AppDeps } from './app/deps.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLog, errorFields, type Log } from './log.js';
-import { createSlackBot } from './slack/app.js';
-import { createTeamsBot } from './teams/app.js';
-import { slackDigestPort } from './slack/digest.js';
 import type { DigestPort } from './app/digest.js';
 import { openStore } from './store/db.js';
 
@@ -22,13 +19,17 @@ export interface ChatAdapter {
 
 async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, log: Log): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
+  // Each platform's code (and its SDK) is loaded only when that platform is configured.
   if (config.slack) {
+    const { createSlackBot } = await import('./slack/app.js');
+    const { slackDigestPort } = await import('./slack/digest.js');
     const slack = createSlackBot({ ...config.slack, ...config }, deps, log);
     const port = await slack.start(config.port);
     log.info('slack.started', { mode: port === null ? 'socket-mode' : 'http', port });
     adapters.push({ name: 'slack', wake: () => slack.outbox.wake(), stop: () => slack.stop(), digest: slackDigestPort(slack.app.client) });
   }
   if (config.teams) {
+    const { createTeamsBot } = await import('./teams/app.js');
     const teams = createTeamsBot({ ...config.teams, ...config }, deps, log);
     const port = await teams.start(config.teams.port);
     log.info('teams.started', { port });
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
+
+// A failure outside a request (e.g. Slack refusing the token at start-up) stops the bot with one line.
+process.on('unhandledRejection', (e: unknown) => {
+  process.stderr.write(`minimaatwerk: stopped after an unexpected failure (${JSON.stringify(errorFields(e))})\n`);
+  process.exit(1);
+});
 
 main().catch((e: unknown) => {
   process.stderr.write(`minimaatwerk: could not start (${JSON.stringify(errorFields(e))})\n`);
