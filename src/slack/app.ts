@@ -20,6 +20,8 @@ export interface SlackBot {
   app: App;
   outbox: SlackOutbox;
   directory: SlackDirectory;
+  /** Resolves when the start-up reconciliation (which runs after listening) has finished. */
+  reconciled(): Promise<void>;
   /** Start listening; resolves with the HTTP port (null in Socket Mode). */
   start(port: number): Promise<number | null>;
   stop(): Promise<void>;
@@ -50,6 +52,8 @@ export function createSlackBot(
     apiTimeoutMs?: number;
     /** Read reactions of undecided cards at start (default true). */
     reconcileOnStart?: boolean;
+    /** Pause between two reactions.get calls of the start-up reconciliation (Slack tier 3: ~50/min). */
+    reconcilePaceMs?: number;
     /** FINANCE_USER_IDS: who may mark payments paid. */
     financeUserIds?: string[];
   },
@@ -100,15 +104,20 @@ export function createSlackBot(
     log.error('bolt.unhandled', { error: e.name, code: (e as { code?: string }).code });
   });
 
+  let reconciled: Promise<void> = Promise.resolve();
   return {
     app,
     outbox,
     directory,
+    reconciled: () => reconciled,
     async start(port: number) {
       const server = socketMode ? await app.start() : await app.start(port);
       outbox.releaseLeases();
       if (config.reconcileOnStart !== false) {
-        await reconcileSlack(ctx.deps, app.client, directory, log).catch((e: unknown) => log.error('reconcile.failed', errorFields(e)));
+        // Listening already; reading every open card's reactions is paced to Slack's rate tier.
+        reconciled = reconcileSlack(ctx.deps, app.client, directory, log, Date.now, config.reconcilePaceMs ?? 1200)
+          .then(() => undefined)
+          .catch((e: unknown) => log.error('reconcile.failed', errorFields(e)));
       }
       outbox.wake();
       if (socketMode) return null;
@@ -116,6 +125,7 @@ export function createSlackBot(
       return typeof address === 'object' && address !== null ? (address as { port: number }).port : port;
     },
     async stop() {
+      await reconciled;
       await outbox.stop();
       await app.stop();
     },

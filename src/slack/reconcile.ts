@@ -10,7 +10,7 @@
 // event_ts, not the app's business clock): a live event that happened later wins, an older one (a
 // late retry) changes nothing.
 import type { webApi } from '@slack/bolt';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppDeps, Directory } from '../app/deps.js';
 import { handleReaction, teamReactionSettings, type ReactionEvent } from '../app/react.js';
 import { classifyReaction, normalizeEmoji } from '../core/approval.js';
@@ -41,9 +41,9 @@ function hasPendingCardPost(deps: Pick<AppDeps, 'store'>, requestId: number): bo
   return deps.store.db
     .select({ id: outbox.id, payload: outbox.payload, doneAt: outbox.doneAt })
     .from(outbox)
-    .where(and(eq(outbox.platform, 'slack'), eq(outbox.kind, 'card.post')))
+    .where(and(eq(outbox.platform, 'slack'), eq(outbox.kind, 'card.post'), isNull(outbox.doneAt)))
     .all()
-    .some((r) => r.doneAt === null && (JSON.parse(r.payload) as { requestId: number }).requestId === requestId);
+    .some((r) => (JSON.parse(r.payload) as { requestId: number }).requestId === requestId);
 }
 
 export async function reconcileSlack(
@@ -52,6 +52,7 @@ export async function reconcileSlack(
   directory: Directory,
   log: Log,
   wallClock: () => number = Date.now,
+  paceMs = 0,
 ): Promise<ReconcileResult> {
   const result: ReconcileResult = { requests: 0, cardsPosted: 0, added: 0, removed: 0, failed: 0 };
   const open = undecidedRequests(deps.store.db).filter((r) => getTeam(deps.store.db, r.teamId).platform === 'slack');
@@ -66,6 +67,7 @@ export async function reconcileSlack(
       continue;
     }
     deps.store.tx((tx) => enqueue(tx, 'slack', { kind: 'card.update', requestId: request.id }, now));
+    if (paceMs > 0 && result.requests > 1) await new Promise((r) => setTimeout(r, paceMs));
     try {
       const counted = await reconcileReactions(deps, client, directory, request, new Date(wallClock()));
       result.added += counted.added;

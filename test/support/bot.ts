@@ -68,11 +68,13 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
       ...(opts.apiTimeoutMs !== undefined ? { apiTimeoutMs: opts.apiTimeoutMs } : {}),
       cardUpdateIntervalMs: opts.cardUpdateIntervalMs ?? 0,
       financeUserIds: opts.financeUserIds ?? [],
+      reconcilePaceMs: 0,
     },
     { store, clock },
     log,
   );
   const port = await bot.start(0);
+  await bot.reconciled();
   const slack = slackClient({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, teamId: TEAM, responseUrlBase: double.responseUrl });
   return {
     double,
