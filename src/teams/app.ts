@@ -16,6 +16,7 @@ import { TeamsDirectory } from './directory.js';
 import { onCardAction, onDialogOpen, onDialogSubmit, onMessage, onReaction, type TeamsContext } from './handlers.js';
 import { TeamsOutbox, type Connector } from './outbox.js';
 import { teamsDigestPort } from './digest.js';
+import { PersonalChats } from './personal.js';
 import type { DigestPort } from '../app/digest.js';
 
 export interface TeamsBotOptions extends TeamsConfig {
@@ -83,6 +84,24 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     async update(serviceUrl, conversationId, activityId, activity) {
       await apiFor(serviceUrl).conversations.updateActivity(conversationId, activityId, activity as never);
     },
+    async createPersonal(serviceUrl, tenantId, userId) {
+      const res = await apiFor(serviceUrl).conversations.create({
+        isGroup: false,
+        bot: { id: `28:${config.clientId}` },
+        members: [{ id: userId }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      } as never);
+      return { id: String(res.id ?? '') };
+    },
+    async canReach(serviceUrl, conversationId) {
+      try {
+        await apiFor(serviceUrl).conversations.getPagedMembers(conversationId, 1);
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
   const directory = new TeamsDirectory(
     deps.store,
@@ -93,7 +112,8 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     { adminUserIds: config.adminUserIds, membershipTtlMs: config.membershipTtlMs },
   );
   const outbox = new TeamsOutbox(deps.store, connector, directory, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs });
-  const ctx: TeamsContext = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log };
+  const personal = new PersonalChats(connector, log);
+  const ctx: TeamsContext = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log, personal, connector };
 
   const guard = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
     try {

@@ -6,6 +6,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { attachment } from './cards.js';
 import { teamsTeamByChannel } from './conversations.js';
 import type { Connector } from './outbox.js';
+import { slackToTeamsMarkdown } from './texts.js';
 
 /** The Bot Connector endpoint for a channel: its own team's, else any Teams team's of the tenant. */
 function serviceUrlFor(store: Store, channelId: string): string {
@@ -20,7 +21,8 @@ export function teamsDigestPort(store: Store, connector: Connector): DigestPort 
   return {
     platform: 'teams',
     async postText(channelId, text) {
-      await connector.create(serviceUrlFor(store, channelId), channelId, { type: 'message', textFormat: 'markdown', text });
+      // The core writes Slack mrkdwn; Teams wants **bold** and paragraphs.
+      await connector.create(serviceUrlFor(store, channelId), channelId, { type: 'message', textFormat: 'markdown', text: slackToTeamsMarkdown(text) });
     },
     async uploadChart(channelId, chart) {
       const card = {

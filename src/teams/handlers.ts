@@ -8,7 +8,6 @@ import { giveObjectionReason } from '../app/objectionReason.js';
 import { handleReaction, teamReactionSettings, type ReactionOutcome } from '../app/react.js';
 import { submitRequest } from '../app/submitRequest.js';
 import { suggestForTeam } from '../app/suggest.js';
-import type { Message } from '../core/messages.js';
 import { confirm, field, refusal, unknownCommand } from '../core/messages.js';
 import { cents, formatEuroInput } from '../core/money.js';
 import { containsBsn } from '../core/privacy.js';
@@ -32,22 +31,32 @@ import {
   requestFormCard,
   startCard,
   VERB,
-  type AdaptiveCard,
 } from './cards.js';
 import { BUTTON_EMOJI, ensureTeamsTeam } from './conversations.js';
 import type { TeamsDirectory } from './directory.js';
-import { teamsBilingual } from './outbox.js';
+import { teamsBilingual, type Connector } from './outbox.js';
 import { TEAMS_HELP, teamsText } from './texts.js';
+import {
+  cardReply,
+  digestChannelCommand,
+  digestCommand,
+  DIGEST_CHANNEL_WORDS,
+  DIGEST_WORDS,
+  overviewCommand,
+  OVERVIEW_WORDS,
+  textReply,
+  type Reply,
+} from './commands.js';
+import { personalTargetOf, type PersonalChats } from './personal.js';
 
 export interface TeamsContext {
   deps: AppDeps;
   directory: TeamsDirectory;
   log: Log;
+  /** The 1:1 chat with a person: what only they should read (Teams has no ephemeral messages). */
+  personal: PersonalChats;
+  connector: Connector;
 }
-
-export type Reply = { type: 'message'; text?: string; textFormat?: string; attachments?: object[] };
-const textReply = (msg: Message): Reply => ({ type: 'message', textFormat: 'markdown', text: teamsBilingual(msg) });
-const cardReply = (card: AdaptiveCard): Reply => ({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
 
 /** Make sure the channel is a team (with Teams' reaction names) and its serviceUrl is current. */
 function ensureChannelTeam(ctx: TeamsContext, activity: InboundActivity) {
@@ -68,10 +77,11 @@ function directoryFor(ctx: TeamsContext, activity: InboundActivity): Directory {
   };
 }
 
-// ---- messages: `@minimaatwerk aanvraag | help | budget [bedrag]`
+// ---- messages: `@minimaatwerk aanvraag | help | budget [bedrag] | overzicht | digest [maand] | digest-kanaal <link>`
 
 export async function onMessage(ctx: TeamsContext, activity: InboundActivity): Promise<Reply | null> {
   ctx.directory.noteActivity(activity);
+  ctx.personal.noteActivity(activity);
   const actor = actorOf(activity);
   if (actor.isBot) return null;
   const text = commandText(activity);
@@ -79,6 +89,9 @@ export async function onMessage(ctx: TeamsContext, activity: InboundActivity): P
   const sub = word.toLowerCase();
   if (containsBsn(text)) return textReply(refusal.bsnInCommand);
   if (sub === 'help' || sub === 'hulp') return textReply(TEAMS_HELP);
+  if (OVERVIEW_WORDS.has(sub)) return overviewCommand(ctx, activity);
+  if (DIGEST_WORDS.has(sub)) return digestCommand(ctx, activity, rest.join(' '));
+  if (DIGEST_CHANNEL_WORDS.has(sub)) return digestChannelCommand(ctx, activity, rest.join(' '));
   const channel = ensureChannelTeam(ctx, activity);
   if (sub === 'budget') {
     if (!channel) return textReply(teamsText.onlyInChannel);
@@ -292,6 +305,9 @@ export async function onReaction(ctx: TeamsContext, activity: InboundActivity): 
     if (!change.type) continue;
     const outcome = await handleReaction(ctx.deps, reactionEvent(activity, { channelId, messageTs: cardId }, actor.id, change.type, change.added, now), directory);
     logOutcome(ctx, outcome);
+    // The requester or someone outside the team: tell only them, in their 1:1 chat with the bot.
+    const target = outcome.outcome === 'refused' ? personalTargetOf(activity) : null;
+    if (outcome.outcome === 'refused' && target) await ctx.personal.send(target, textReply(outcome.message), 'reaction.refused');
   }
 }
 

@@ -30,6 +30,12 @@ export interface BotConnectorDouble {
   posts(conversationId?: string): ConnectorCall[];
   updates(activityId?: string): ConnectorCall[];
   setMembers(channelId: string, members: Member[]): void;
+  /** Conversations the bot is not in: reading their members answers 403 (as the Bot Connector does). */
+  forbid(conversationId: string): void;
+  /** 1:1 conversations the bot created (POST /v3/conversations): the request bodies, in order. */
+  createdConversations(): ConnectorCall[];
+  /** The next `count` POST /v3/conversations fail with `status` (e.g. 403: the app is not installed for the user). */
+  failCreateConversation(count: number, status: number): void;
   /** The next `count` calls to the Bot Connector fail with `status` (and Retry-After seconds). */
   failNext(count: number, status: number, retryAfterSec?: number): void;
   /** A signed Bot Framework token for an activity from `serviceUrl` to bot `appId`. */
@@ -49,6 +55,8 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
   const calls: ConnectorCall[] = [];
   const members = new Map<string, Member[]>();
   let faults: { count: number; status: number; retryAfterSec?: number } | null = null;
+  const forbidden = new Set<string>();
+  let createFaults: { count: number; status: number } | null = null;
   let nextId = 1700000000000;
   const waiters: { pred: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }[] = [];
 
@@ -75,6 +83,22 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
         return send(200, { issuer: BOT_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
       }
       if (url.pathname === '/v1/.well-known/keys') return send(200, { keys: [jwk] });
+      if (url.pathname === '/v3/conversations' && req.method === 'POST') {
+        let created: Record<string, unknown> = {};
+        try {
+          created = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+        } catch {
+          return send(400, { error: { code: 'BadArgument' } });
+        }
+        if (createFaults && createFaults.count > 0) {
+          createFaults.count -= 1;
+          return send(createFaults.status, { error: { code: 'Forbidden' } });
+        }
+        const member = ((created.members as { id?: string }[] | undefined) ?? [])[0]?.id ?? 'unknown';
+        const id = `a:personal-${member}`;
+        record({ method: 'POST', conversationId: '', activityId: id, body: created, authorization: req.headers.authorization });
+        return send(201, { id, serviceUrl: base });
+      }
       const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members|pagedMembers))?(?:\/([^/]+))?$/.exec(url.pathname);
       if (!m) return send(404, { error: { code: 'NotFound' } });
       const conversationId = decodeURIComponent(m[1]!);
@@ -93,6 +117,9 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
         const f = faults;
         if (f.count === 0) faults = null;
         return send(f.status, { error: { code: 'Throttled' } }, f.retryAfterSec !== undefined ? { 'retry-after': String(f.retryAfterSec) } : {});
+      }
+      if ((kind === 'members' || kind === 'pagedMembers') && forbidden.has(conversationId.split(';')[0]!)) {
+        return send(403, { error: { code: 'BotNotInConversationRoster' } });
       }
       if (kind === 'members' || kind === 'pagedMembers') {
         const list = (members.get(conversationId.split(';')[0]!) ?? []).map((mm) => ({ id: mm.id ?? `29:${mm.aadObjectId}`, name: mm.name, aadObjectId: mm.aadObjectId }));
@@ -118,7 +145,12 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
     url: base,
     openIdMetadataUrl: `${base}/v1/.well-known/openidconfiguration`,
     calls,
-    posts: (conversationId) => calls.filter((c) => c.method === 'POST' && (conversationId === undefined || c.conversationId === conversationId)),
+    posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.conversationId !== '' && (conversationId === undefined || c.conversationId === conversationId)),
+    createdConversations: () => calls.filter((c) => c.method === 'POST' && c.conversationId === ''),
+    forbid: (conversationId) => forbidden.add(conversationId),
+    failCreateConversation: (count, status) => {
+      createFaults = { count, status };
+    },
     updates: (activityId) => calls.filter((c) => c.method === 'PUT' && (activityId === undefined || c.activityId === activityId)),
     setMembers: (channelId, list) => members.set(channelId, list),
     failNext: (count, status, retryAfterSec) => {

@@ -143,6 +143,27 @@ export function messageActivity(b: RunningTeamsBot, from: Person, text: string) 
   };
 }
 
+/** A message in the person's 1:1 chat with the bot (no mention, conversationType personal). */
+export function personalMessage(b: RunningTeamsBot, from: Person, text: string) {
+  return {
+    id: nextActivityId(),
+    timestamp: new Date(b.clock.now().getTime() + seq).toISOString(),
+    serviceUrl: b.double.url,
+    channelId: 'msteams',
+    type: 'message',
+    textFormat: 'plain',
+    text,
+    from: { id: `29:${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId },
+    conversation: { conversationType: 'personal', tenantId: TENANT, id: personalConversationId(from) },
+    recipient: { id: `28:${APP_ID}`, name: 'minimaatwerk' },
+    channelData: { tenant: { id: TENANT } },
+    locale: 'nl-NL',
+  };
+}
+
+/** The 1:1 conversation id of a person with the bot (as the double creates it). */
+export const personalConversationId = (p: Person) => `a:personal-29:${p.aadObjectId}`;
+
 export function taskFetch(b: RunningTeamsBot, from: Person, data: Record<string, unknown>, replyToId?: string) {
   return {
     ...base(b, from, replyToId ? `${CHANNEL};messageid=${replyToId}` : CHANNEL),
