@@ -1,0 +1,133 @@
+// The loop that drains the outbox for one chat platform: take the next due item under a lease,
+// send it, and mark it done, dropped (the platform says it can never work), postponed (throttle,
+// card not posted yet) or retried with back-off (429 with Retry-After, 5xx, time-outs). Each
+// platform adapter says only how to send an item and how to read its errors.
+import type { Store } from '../store/db.js';
+import type { OutboxRow } from '../store/outbox.js';
+import { claimNext, completeItem, dropItem, nextDueAt, postpone, releaseLeases, retryLater } from '../store/outbox.js';
+import type { Log } from '../log.js';
+import { errorFields } from '../log.js';
+import type { Clock } from './deps.js';
+
+/** Thrown by `send` to wait without counting a failure. */
+export class Postpone extends Error {
+  constructor(readonly untilMs: number) {
+    super('postponed');
+  }
+}
+
+/** What a failed send means: never possible (drop), or try again (after Retry-After when given). */
+export type SendFailure = { permanent: true; reason: string } | { permanent: false; reason: string; retryAfterSec?: number };
+
+export abstract class OutboxPump {
+  private current: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly lastCardUpdate = new Map<number, number>();
+
+  constructor(
+    protected readonly store: Store,
+    protected readonly clock: Clock,
+    protected readonly log: Log,
+    private readonly pump: { platform: 'slack' | 'teams'; cardUpdateIntervalMs: number; leaseMs: number },
+  ) {}
+
+  /** Deliver one item; throw to fail (read by `failure`) or throw Postpone to wait. */
+  protected abstract send(row: OutboxRow): Promise<void>;
+  protected abstract failure(e: unknown): SendFailure;
+
+  /** At start-up: items a previous process had taken but not finished are due again. */
+  releaseLeases(): number {
+    return this.store.tx((tx) => releaseLeases(tx, this.pump.platform, this.clock.now()));
+  }
+
+  /** Send what is due now; called after each transaction that enqueued something. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.current) {
+      this.again = true;
+      return;
+    }
+    setImmediate(() => void this.drain());
+  }
+
+  /** Stop sending; resolves when a delivery in flight has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current;
+  }
+
+  /** Resolves when nothing is due now (items waiting for a later time stay queued). */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = this.run().finally(() => {
+      this.current = undefined;
+      this.scheduleNext();
+    });
+    return this.current;
+  }
+
+  /** One card update per card per interval at most: throws Postpone when it is too soon. */
+  protected throttleCard(requestId: number): void {
+    const last = this.lastCardUpdate.get(requestId) ?? 0;
+    const nowMs = this.clock.now().getTime();
+    if (nowMs - last < this.pump.cardUpdateIntervalMs) throw new Postpone(last + this.pump.cardUpdateIntervalMs);
+    this.lastCardUpdate.set(requestId, nowMs);
+  }
+
+  /** A card was just drawn (posted): the next update waits its interval. */
+  protected cardDrawn(requestId: number): void {
+    this.lastCardUpdate.set(requestId, this.clock.now().getTime());
+  }
+
+  private async run(): Promise<void> {
+    do {
+      this.again = false;
+      while (!this.stopped) {
+        const now = this.clock.now();
+        const row = this.store.tx((tx) => claimNext(tx, this.pump.platform, now, new Date(now.getTime() + this.pump.leaseMs)));
+        if (!row) break;
+        await this.deliver(row);
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const due = nextDueAt(this.store.db, this.pump.platform);
+    if (!due) return;
+    const delay = Math.max(10, due.getTime() - this.clock.now().getTime());
+    this.timer = setTimeout(() => void this.drain(), Math.min(delay, 60_000));
+    this.timer.unref();
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const where = { platform: this.pump.platform, kind: row.item.kind, requestId: row.item.requestId };
+    try {
+      await this.send(row);
+      this.store.tx((tx) => completeItem(tx, row.id, this.clock.now()));
+    } catch (e) {
+      const now = this.clock.now();
+      if (e instanceof Postpone) {
+        this.store.tx((tx) => postpone(tx, row, new Date(e.untilMs)));
+        return;
+      }
+      const f = this.failure(e);
+      if (f.permanent) {
+        this.log.warn('outbox.dropped', { ...where, reason: f.reason });
+        this.store.tx((tx) => dropItem(tx, row.id, f.reason, now));
+        return;
+      }
+      const backoffMs = f.retryAfterSec !== undefined ? f.retryAfterSec * 1000 : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 8));
+      this.log.warn('outbox.retry', { ...where, attempts: row.attempts + 1, backoffMs, reason: f.reason, ...errorFields(e) });
+      this.store.tx((tx) => retryLater(tx, row, new Date(now.getTime() + backoffMs), f.reason, now));
+    }
+  }
+}
