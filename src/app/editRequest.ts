@@ -1,12 +1,14 @@
 // The requester edits an open request; a change of amount, supplier or IBAN resets the approvals.
 import { budgetError, refusal, thread, type Message } from '../core/messages.js';
-import { cents } from '../core/money.js';
+import { cents, formatEuroInput } from '../core/money.js';
 import type { FieldErrors, RequestFormInput } from '../core/requestForm.js';
 import { editResetsApprovals, validateRequestForm } from '../core/requestForm.js';
 import { transition } from '../core/request.js';
 import { err, ok, type Result } from '../core/result.js';
 import { appendAudit } from '../store/audit.js';
-import { categoriesForTeam } from '../store/categories.js';
+import { categoriesForTeam, categoryById } from '../store/categories.js';
+import type { Tx } from '../store/db.js';
+import type { RequestRow } from '../store/schema.js';
 import { enqueue } from '../store/outbox.js';
 import { clearApprovals } from '../store/reactions.js';
 import { getRequest, updateRequest } from '../store/requests.js';
@@ -14,6 +16,20 @@ import { getTeam } from '../store/teams.js';
 import type { Actor, AppDeps } from './deps.js';
 import { mayChange } from './authorize.js';
 import { checkRequestBudget } from './money.js';
+
+/** The stored request as the edit form shows it first (amount as typed in Dutch, category slug). */
+export function editFormOf(tx: Tx, request: RequestRow): RequestFormInput {
+  return {
+    amount: formatEuroInput(cents(request.amountCents)),
+    description: request.description,
+    supplierName: request.supplierName,
+    supplierIban: request.supplierIban,
+    categorySlug: categoryById(tx, request.categoryId)?.slug ?? null,
+    caseRef: request.caseRef,
+    reason: request.reason,
+    reasonText: request.reasonText,
+  };
+}
 
 export type EditError = { kind: 'fields'; errors: FieldErrors } | { kind: 'refused'; message: Message };
 

@@ -3,19 +3,18 @@ import { mayChange } from '../app/authorize.js';
 import { budgetCommandUseCase } from '../app/budgetCommand.js';
 import { closeRequest } from '../app/closeRequest.js';
 import type { AppDeps, Directory } from '../app/deps.js';
-import { editRequest } from '../app/editRequest.js';
+import { editFormOf, editRequest } from '../app/editRequest.js';
 import { giveObjectionReason } from '../app/objectionReason.js';
 import { handleReaction, teamReactionSettings, type ReactionOutcome } from '../app/react.js';
 import { submitRequest } from '../app/submitRequest.js';
 import { suggestForTeam } from '../app/suggest.js';
 import { confirm, field, refusal, unknownCommand } from '../core/messages.js';
-import { cents, formatEuroInput } from '../core/money.js';
 import { containsBsn } from '../core/privacy.js';
 import type { CloseKind } from '../core/request.js';
 import { CLOSE_KINDS } from '../core/request.js';
 import type { RequestFormInput } from '../core/requestForm.js';
 import type { Log } from '../log.js';
-import { categoriesForTeam, categoryById } from '../store/categories.js';
+import { categoriesForTeam } from '../store/categories.js';
 import { objectionsOf } from '../store/reactions.js';
 import { getRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
@@ -152,16 +151,7 @@ export async function onDialogOpen(ctx: TeamsContext, activity: InboundActivity)
   if (dialog === DIALOG.alternative) return dialogResponse('Alternatief gevonden', alternativeCard(request.id));
   if (dialog === DIALOG.edit) {
     const categories = categoriesForTeam(ctx.deps.store.db, request.teamId);
-    const initial: RequestFormInput = {
-      amount: formatEuroInput(cents(request.amountCents)),
-      description: request.description,
-      supplierName: request.supplierName,
-      supplierIban: request.supplierIban,
-      categorySlug: categoryById(ctx.deps.store.db, request.categoryId)?.slug ?? null,
-      caseRef: request.caseRef,
-      reason: request.reason,
-      reasonText: request.reasonText,
-    };
+    const initial = editFormOf(ctx.deps.store.db, request);
     return dialogResponse(FORM_TITLE.edit, requestFormCard({ dialog: 'edit', requestId: request.id, categories, initial }));
   }
   return dialogDone(teamsText.unknown);

@@ -3,13 +3,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { mayChange } from '../../app/authorize.js';
 import { closeRequest } from '../../app/closeRequest.js';
+import { editFormOf } from '../../app/editRequest.js';
 import { suggestForTeam } from '../../app/suggest.js';
-import { formatEuroInput, cents } from '../../core/money.js';
 import { bilingual, refusal } from '../../core/messages.js';
 import { categoriesForTeam } from '../../store/categories.js';
 import { objectionsOf } from '../../store/reactions.js';
 import { getRequest } from '../../store/requests.js';
-import { categoryById } from '../../store/categories.js';
 import { ensureTeam } from '../../store/teams.js';
 import { errorFields } from '../../log.js';
 import { ACTION } from '../blocks/card.js';
@@ -51,16 +50,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
       const view = requestModal({
         meta: { channelId: request.channelId, requestId },
         categories,
-        initial: {
-          amount: formatEuroInput(cents(request.amountCents)),
-          description: request.description,
-          supplierName: request.supplierName,
-          supplierIban: request.supplierIban,
-          categorySlug: categoryById(ctx.deps.store.db, request.categoryId)?.slug ?? null,
-          caseRef: request.caseRef,
-          reason: request.reason,
-          reasonText: request.reasonText,
-        },
+        initial: editFormOf(ctx.deps.store.db, request),
       });
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
     }),
