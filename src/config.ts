@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   ADMIN_USER_IDS: csv,
   /** Minimum time between two updates of the same card (Slack allows about one message a second). */
   CARD_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Card updates per minute for all cards of a workspace together (Slack chat.update: tier 3, 50+/min); 0 = no limit. */
+  CARD_UPDATES_PER_MINUTE: z.coerce.number().int().min(0).default(50),
   /** How long a channel's member list is trusted before it is fetched again. */
   MEMBERSHIP_TTL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How often reminders and expiry are checked. */
@@ -61,6 +63,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   adminUserIds: string[];
   cardUpdateIntervalMs: number;
+  cardUpdatesPerMinute: number;
   membershipTtlMs: number;
   schedulerIntervalMs: number;
   financeUserIds: string[];
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     adminUserIds: e.ADMIN_USER_IDS,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
+    cardUpdatesPerMinute: e.CARD_UPDATES_PER_MINUTE,
     membershipTtlMs: e.MEMBERSHIP_TTL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     financeUserIds: e.FINANCE_USER_IDS,

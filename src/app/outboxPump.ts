@@ -25,12 +25,24 @@ export abstract class OutboxPump {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly lastCardUpdate = new Map<number, number>();
+  /** Rate limit of card updates across all cards (GCRA): the theoretical time of the next update. */
+  private nextUpdateAt = 0;
+  /** Cards that waited for the rate limit hold a slot: their update goes out at that time. */
+  private readonly slots = new Map<number, number>();
 
   constructor(
     protected readonly store: Store,
     protected readonly clock: Clock,
     protected readonly log: Log,
-    private readonly pump: { platform: 'slack' | 'teams'; cardUpdateIntervalMs: number; leaseMs: number },
+    private readonly pump: {
+      platform: 'slack' | 'teams';
+      cardUpdateIntervalMs: number;
+      leaseMs: number;
+      /** Card updates per minute for the whole workspace (Slack's chat.update is tier 3, ~50/min); 0 = no limit. */
+      cardUpdatesPerMinute?: number;
+      /** Updates that may go out at once before the rate applies. */
+      cardUpdateBurst?: number;
+    },
   ) {}
 
   /** Deliver one item; throw to fail (read by `failure`) or throw Postpone to wait. */
@@ -73,12 +85,36 @@ export abstract class OutboxPump {
     return this.current;
   }
 
-  /** One card update per card per interval at most: throws Postpone when it is too soon. */
+  /**
+   * One card update per card per interval at most, and no more than the platform's rate for all
+   * cards together: throws Postpone when it is too soon. A postponed update keeps the newest state
+   * (it is drawn when sent), so waiting never shows an old card.
+   */
   protected throttleCard(requestId: number): void {
     const last = this.lastCardUpdate.get(requestId) ?? 0;
     const nowMs = this.clock.now().getTime();
     if (nowMs - last < this.pump.cardUpdateIntervalMs) throw new Postpone(last + this.pump.cardUpdateIntervalMs);
+    this.takeRateSlot(requestId, nowMs);
     this.lastCardUpdate.set(requestId, nowMs);
+  }
+
+  private takeRateSlot(requestId: number, nowMs: number): void {
+    const perMinute = this.pump.cardUpdatesPerMinute ?? 0;
+    if (perMinute <= 0) return;
+    const slot = this.slots.get(requestId);
+    if (slot !== undefined) {
+      if (nowMs < slot) throw new Postpone(slot);
+      this.slots.delete(requestId);
+      return;
+    }
+    const interval = 60_000 / perMinute;
+    const tolerance = interval * Math.max(0, (this.pump.cardUpdateBurst ?? 10) - 1);
+    const tat = Math.max(this.nextUpdateAt, nowMs);
+    this.nextUpdateAt = tat + interval;
+    if (tat - nowMs > tolerance) {
+      this.slots.set(requestId, tat - tolerance);
+      throw new Postpone(tat - tolerance);
+    }
   }
 
   /** A card was just drawn (posted): the next update waits its interval. */

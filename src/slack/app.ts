@@ -48,6 +48,7 @@ export function createSlackBot(
     adminUserIds: string[];
     membershipTtlMs: number;
     cardUpdateIntervalMs: number;
+    cardUpdatesPerMinute?: number;
     /** Web API call time-out (default 10 s); tests make it short. */
     apiTimeoutMs?: number;
     /** Read reactions of undecided cards at start (default true). */
@@ -82,7 +83,11 @@ export function createSlackBot(
       timeout: apiTimeoutMs,
     },
   });
-  const outbox = new SlackOutbox(deps.store, app.client, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs, apiTimeoutMs });
+  const outbox = new SlackOutbox(deps.store, app.client, deps.clock, log, {
+    cardUpdateIntervalMs: config.cardUpdateIntervalMs,
+    cardUpdatesPerMinute: config.cardUpdatesPerMinute ?? 0,
+    apiTimeoutMs,
+  });
   const directory = new SlackDirectory(app.client, {
     adminUserIds: config.adminUserIds,
     membershipTtlMs: config.membershipTtlMs,

@@ -22,10 +22,15 @@ export class SlackOutbox extends OutboxPump {
     private readonly client: WebClient,
     clock: Clock,
     log: Log,
-    opts: { cardUpdateIntervalMs: number; apiTimeoutMs?: number },
+    opts: { cardUpdateIntervalMs: number; cardUpdatesPerMinute?: number; apiTimeoutMs?: number },
   ) {
     // A taken item is leased for longer than any Web API call can take.
-    super(store, clock, log, { platform: 'slack', cardUpdateIntervalMs: opts.cardUpdateIntervalMs, leaseMs: Math.max(30_000, 3 * (opts.apiTimeoutMs ?? 10_000)) });
+    super(store, clock, log, {
+      platform: 'slack',
+      cardUpdateIntervalMs: opts.cardUpdateIntervalMs,
+      cardUpdatesPerMinute: opts.cardUpdatesPerMinute ?? 0,
+      leaseMs: Math.max(30_000, 3 * (opts.apiTimeoutMs ?? 10_000)),
+    });
   }
 
   protected failure(e: unknown): SendFailure {

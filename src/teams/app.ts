@@ -23,6 +23,7 @@ export interface TeamsBotOptions extends TeamsConfig {
   adminUserIds: string[];
   membershipTtlMs: number;
   cardUpdateIntervalMs: number;
+  cardUpdatesPerMinute?: number;
   /**
    * Tests only: where the Bot Framework signing keys are published and who issues the tokens
    * (a local JWKS), so inbound authentication stays on; and a fixed outbound token instead of Entra.
@@ -111,7 +112,10 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     },
     { adminUserIds: config.adminUserIds, membershipTtlMs: config.membershipTtlMs },
   );
-  const outbox = new TeamsOutbox(deps.store, connector, directory, deps.clock, log, { cardUpdateIntervalMs: config.cardUpdateIntervalMs });
+  const outbox = new TeamsOutbox(deps.store, connector, directory, deps.clock, log, {
+    cardUpdateIntervalMs: config.cardUpdateIntervalMs,
+    cardUpdatesPerMinute: config.cardUpdatesPerMinute ?? 0,
+  });
   const personal = new PersonalChats(connector, log);
   const ctx: TeamsContext = { deps: { ...deps, outboxWake: () => outbox.wake() }, directory, log, personal, connector };
 

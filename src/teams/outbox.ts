@@ -46,10 +46,15 @@ export class TeamsOutbox extends OutboxPump {
     private readonly directory: TeamsDirectory,
     clock: Clock,
     log: Log,
-    opts: { cardUpdateIntervalMs: number },
+    opts: { cardUpdateIntervalMs: number; cardUpdatesPerMinute?: number },
   ) {
     // A taken item is leased for longer than any Bot Connector call can take.
-    super(store, clock, log, { platform: 'teams', cardUpdateIntervalMs: opts.cardUpdateIntervalMs, leaseMs: 60_000 });
+    super(store, clock, log, {
+      platform: 'teams',
+      cardUpdateIntervalMs: opts.cardUpdateIntervalMs,
+      cardUpdatesPerMinute: opts.cardUpdatesPerMinute ?? 0,
+      leaseMs: 60_000,
+    });
   }
 
   protected failure(e: unknown): SendFailure {
