@@ -96,6 +96,9 @@ export async function spawnApp(kind: 'bot' | 'floor', env: { apiUrl: string; dat
       DATABASE_URL: env.databaseUrl,
       LOG_LEVEL: 'warn',
       CARD_UPDATE_INTERVAL_MS: '1000',
+      // The start-up reconciliation reads every open card at once here (the bench waits for it
+      // before measuring); in production it is paced to Slack's rate tier.
+      RECONCILE_PACE_MS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -150,7 +153,7 @@ interface Card {
 }
 
 /** The HTTP bench database: 500 open cards in 50 teams that need 1000 approvals (so they stay open), plus burst cards. */
-export function seedHttpDb(path: string): { cards: Card[]; burst: Card[] } {
+export function seedHttpDb(path: string, opts: { burstOnly?: boolean } = {}): { cards: Card[]; burst: Card[] } {
   const store = openStore(path);
   const now = new Date();
   const cards: Card[] = [];
@@ -180,7 +183,7 @@ export function seedHttpDb(path: string): { cards: Card[]; burst: Card[] } {
         .run();
       return { channel, ts };
     };
-    for (let c = 1; c <= CARD_CHANNELS + 1; c++) {
+    for (let c = opts.burstOnly ? CARD_CHANNELS + 1 : 1; c <= CARD_CHANNELS + 1; c++) {
       const channel = c <= CARD_CHANNELS ? `CB${String(c).padStart(3, '0')}` : BURST_CHANNEL;
       const team = tx
         .insert(teams)
@@ -431,11 +434,19 @@ export async function benchHttp(nationalDb: string, log: (s: string) => void): P
     notes.push(`(2) 40 sequential round trips per rep; failures: ${rpBad}.`);
 
     log('http: bursts');
+    // A bot of its own: the cards of (1) still wait for their turn within the workspace's
+    // rate of card updates (CARD_UPDATES_PER_MINUTE), which would only measure that queue.
+    const burstDb = join(dir, 'burst.db');
+    const { burst: burstOnly } = seedHttpDb(burstDb, { burstOnly: true });
+    const burstBot = await spawnApp('bot', { apiUrl: double.url, databaseUrl: burstDb });
+    apps.push(burstBot);
+    const bEnd = performance.now() + 30_000;
+    while (double.callsTo('reactions.get').length < undecided + burstOnly.length && performance.now() < bEnd) await sleep(50);
     await quiet(double);
     const bu = { updates: [] as number[], finalMs: [] as number[], lastSent: [] as number[] };
     let buBad = 0;
-    for (const card of burstCards) {
-      const res = await burst(double, bot.port, card);
+    for (const card of burstOnly) {
+      const res = await burst(double, burstBot.port, card);
       bu.updates.push(res.updates), bu.finalMs.push(res.finalMs), bu.lastSent.push(res.lastSentMs);
       buBad += res.bad;
     }
@@ -445,7 +456,7 @@ export async function benchHttp(nationalDb: string, log: (s: string) => void): P
       { section: '4', metric: 'burst of 100 reactions in 1 s: chat.update calls', unit: 'calls', value: upd, floor: floorUpdates, better: 'lower', goal: '≤ 5', met: upd.max <= 5 },
       { section: '4', metric: 'burst: first event → card shows 100 approvals', unit: 'ms', value: spread(bu.finalMs), floor: spread(bu.lastSent), better: 'lower', goal: '', met: null },
     );
-    notes.push(`(4) floor for updates: 2 (one at once, one after the 1 s interval); floor for the time: the last event's HTTP answer. Failures: ${buBad}.`);
+    notes.push(`(4) on a bot of its own with only the burst cards (default CARD_UPDATES_PER_MINUTE). Floor for updates: 2 (one at once, one after the 1 s interval); floor for the time: the last event's HTTP answer. Failures: ${buBad}.`);
 
     const rss = { median: bot.peakRssMb(), min: NaN, max: NaN, n: 1 };
     const rssF = { median: floor.peakRssMb(), min: NaN, max: NaN, n: 1 };

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   CARD_UPDATES_PER_MINUTE: z.coerce.number().int().min(0).default(50),
   /** How long a channel's member list is trusted before it is fetched again. */
   MEMBERSHIP_TTL_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Pause between two reactions.get calls of the start-up reconciliation (Slack tier 3, ~50/min). */
+  RECONCILE_PACE_MS: z.coerce.number().int().min(0).default(1200),
   /** How often reminders and expiry are checked. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
   /** User ids of the finance group: they mark payments paid (never ones they approved). */
@@ -64,6 +66,7 @@ export interface Config {
   adminUserIds: string[];
   cardUpdateIntervalMs: number;
   cardUpdatesPerMinute: number;
+  reconcilePaceMs: number;
   membershipTtlMs: number;
   schedulerIntervalMs: number;
   financeUserIds: string[];
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUserIds: e.ADMIN_USER_IDS,
     cardUpdateIntervalMs: e.CARD_UPDATE_INTERVAL_MS,
     cardUpdatesPerMinute: e.CARD_UPDATES_PER_MINUTE,
+    reconcilePaceMs: e.RECONCILE_PACE_MS,
     membershipTtlMs: e.MEMBERSHIP_TTL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     financeUserIds: e.FINANCE_USER_IDS,

@@ -74,6 +74,8 @@ export function createSlackBot(
     token: config.botToken,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
     processBeforeResponse: !socketMode,
+    // Bolt's conversation store keeps per-conversation state we never use; it costs every event.
+    convoStore: false,
     logger,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
