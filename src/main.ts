@@ -74,7 +74,11 @@ async function main(): Promise<void> {
 
 // A failure outside a request (e.g. Slack refusing the token at start-up) stops the bot with one line.
 process.on('unhandledRejection', (e: unknown) => {
-  process.stderr.write(`minimaatwerk: stopped after an unexpected failure (${JSON.stringify(errorFields(e))})\n`);
+  const f = errorFields(e);
+  const what = String(f.code ?? '').startsWith('slack_webapi')
+    ? 'could not check SLACK_BOT_TOKEN with Slack (wrong token, or Slack not reachable)'
+    : 'stopped after an unexpected failure';
+  process.stderr.write(`minimaatwerk: ${what} (${JSON.stringify(f)})\n`);
   process.exit(1);
 });
 
