@@ -5,6 +5,7 @@ import type { RunningBot } from '../support/bot.js';
 import { CHANNEL } from '../support/bot.js';
 import { requests } from '../../src/store/schema.js';
 import { eq } from 'drizzle-orm';
+import { settleOutbox, waitUntil } from '../support/wait.js';
 
 export interface FormValues {
   amount?: string;
@@ -61,25 +62,10 @@ export async function createRequest(b: RunningBot, requesterId = 'UREQ', v: Form
   return { id: row.id, ts, card: call };
 }
 
-export async function waitUntil<T>(fn: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error('waitUntil: timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitUntil };
 
-/** Wait until the outbox has sent everything that is due. */
-export async function settle(b: RunningBot): Promise<void> {
-  await b.bot.outbox.drain();
-  await waitUntil(() => {
-    const n = b.store.sqlite.prepare('select count(*) as n from outbox where done_at is null and not_before <= ?').get(b.clock.now().getTime()) as { n: number };
-    return n.n === 0;
-  });
-  await b.bot.outbox.drain();
-}
+/** Wait until the slack outbox has sent everything that is due. */
+export const settle = (b: RunningBot): Promise<void> => settleOutbox(b.store, b.bot.outbox, b.clock, 'slack');
 
 export function cardTextOf(call: { args: Record<string, unknown> }): string {
   return JSON.stringify(call.args.blocks ?? call.args.text);

@@ -11,6 +11,7 @@ import { requests } from '../../src/store/schema.js';
 import { createTeamsBot, type TeamsBot } from '../../src/teams/app.js';
 import { startBotConnectorDouble, type BotConnectorDouble, type ConnectorCall } from '../support/botConnectorDouble.js';
 import { TestClock } from '../support/bot.js';
+import { settleOutbox, waitUntil } from '../support/wait.js';
 
 export const APP_ID = '00000000-0000-0000-0000-00000000b07a';
 export const TENANT = 'tenant-0001';
@@ -219,24 +220,9 @@ export async function createTeamsRequest(b: RunningTeamsBot, from: Person = PEOP
   return { id: row.id, cardId, card };
 }
 
-export async function waitUntil<T>(fn: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error('waitUntil: timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitUntil };
 
-/** Wait until the Teams outbox has sent everything that is due. */
-export async function settle(b: RunningTeamsBot): Promise<void> {
-  await b.bot.outbox.drain();
-  await waitUntil(() => {
-    const n = b.store.sqlite.prepare("select count(*) as n from outbox where platform = 'teams' and done_at is null and not_before <= ?").get(b.clock.now().getTime()) as { n: number };
-    return n.n === 0;
-  });
-  await b.bot.outbox.drain();
-}
+/** Wait until the teams outbox has sent everything that is due. */
+export const settle = (b: RunningTeamsBot): Promise<void> => settleOutbox(b.store, b.bot.outbox, b.clock, 'teams');
 
 export const cardJson = (c: ConnectorCall | undefined) => JSON.stringify(c?.body.attachments ?? c?.body.text ?? null);
