@@ -126,7 +126,7 @@ describe('approving', () => {
     expect(confirmation?.body.text).toContain('€ 85,50');
     // after the decision nothing changes
     const late = await b.post(cardAction(b, PEOPLE.d, cardId, 'approve', id));
-    expect(JSON.stringify(late.body), b.logLines.filter((l) => l.includes('reaction')).join('\n')).toContain('al afgehandeld');
+    expect(JSON.stringify(late.body)).toContain('al afgehandeld');
     await b.post(reaction(b, PEOPLE.a, cardId, 'like', false));
     expect(requestRow(id).status).toBe('approved');
     expect(b.store.db.select().from(payments).all()).toHaveLength(1);

@@ -42,7 +42,8 @@ export interface RunningTeamsBot {
 }
 
 let seq = 1;
-const nextActivityId = () => `f:${Date.now()}${seq++}`;
+// A separator keeps ids unique (without it, time 12 + seq 34 and time 123 + seq 4 would collide).
+const nextActivityId = () => `f:${Date.now()}:${seq++}`;
 
 export async function startTeamsBot(opts: { dir?: string; clock?: TestClock; store?: Store; cardUpdateIntervalMs?: number } = {}): Promise<RunningTeamsBot> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mmw-teams-'));
