@@ -77,6 +77,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** What the admin CLI needs: only the database (no chat credentials). */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return EnvSchema.shape.DATABASE_URL.parse(env.DATABASE_URL ? env.DATABASE_URL : undefined);
+}
+
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app’s Basic Information page (needed without SLACK_APP_TOKEN)',

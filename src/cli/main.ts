@@ -8,7 +8,7 @@ import { openStore, type Store } from '../store/db.js';
 import { auditVerifyCommand } from './auditVerify.js';
 import { backupCommand } from './backup.js';
 import { digestCommand } from './digest.js';
-import { loadCliConfig } from './config.js';
+import { loadDatabaseUrl } from '../config.js';
 import { exportCsvCommand } from './exportCsv.js';
 import { exportSepaCommand } from './exportSepa.js';
 import { markPaidCommand } from './markPaid.js';
@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
   const known = ['export csv', 'export sepa', 'mark-paid', 'digest', 'audit verify', 'purge', 'backup'];
   if (!known.includes(key)) return usage(refused(cli.unknownCommand(key.trim())));
 
-  const dbPath = resolve(o.db ?? loadCliConfig(env).databaseUrl);
+  const dbPath = resolve(o.db ?? loadDatabaseUrl(env));
   if (!existsSync(dbPath)) return refused(cli.dbMissing(dbPath));
   if (key === 'backup') return backupCommand(dbPath, sub);
 
