@@ -4,18 +4,10 @@ import { field, LIMITS } from '../../src/core/messages.js';
 import type { RequestFormInput } from '../../src/core/requestForm.js';
 import { editResetsApprovals, validateRequestForm } from '../../src/core/requestForm.js';
 import { cents } from '../../src/core/money.js';
+import { VALID_FORM } from '../support/forms.js';
 
 const CATS = ['witgoed', 'mondzorg', 'overig'];
-const VALID: RequestFormInput = {
-  amount: '85,50',
-  description: 'Nieuwe koelkast voor insuline',
-  supplierName: 'Witgoedhandel Noord',
-  supplierIban: 'NL91 ABNA 0417 1643 00',
-  categorySlug: 'witgoed',
-  caseRef: 'WT-2026-014',
-  reason: 'no_provision',
-  reasonText: '',
-};
+const VALID: RequestFormInput = VALID_FORM;
 const BSN = '111222333'; // passes the elfproef
 
 const errorsOf = (patch: Partial<RequestFormInput>) => {

@@ -6,6 +6,7 @@ import { CHANNEL } from '../support/bot.js';
 import { requests } from '../../src/store/schema.js';
 import { eq } from 'drizzle-orm';
 import { settleOutbox, waitUntil } from '../support/wait.js';
+import { VALID_FORM } from '../support/forms.js';
 
 export interface FormValues {
   amount?: string;
@@ -18,16 +19,7 @@ export interface FormValues {
   reasonText?: string;
 }
 
-export const VALID_FORM: Required<FormValues> = {
-  amount: '85,50',
-  description: 'Nieuwe koelkast om insuline koel te houden',
-  supplierName: 'Witgoedhandel Noord',
-  supplierIban: 'NL91 ABNA 0417 1643 00',
-  categorySlug: 'witgoed',
-  caseRef: 'WT-2026-014',
-  reason: 'no_provision',
-  reasonText: '',
-};
+export { VALID_FORM };
 
 export function formState(v: FormValues = {}) {
   const f = { ...VALID_FORM, ...v };

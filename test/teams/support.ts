@@ -12,6 +12,7 @@ import { createTeamsBot, type TeamsBot } from '../../src/teams/app.js';
 import { startBotConnectorDouble, type BotConnectorDouble, type ConnectorCall } from '../support/botConnectorDouble.js';
 import { TestClock } from '../support/bot.js';
 import { settleOutbox, waitUntil } from '../support/wait.js';
+import { VALID_FORM } from '../support/forms.js';
 
 export const APP_ID = '00000000-0000-0000-0000-00000000b07a';
 export const TENANT = 'tenant-0001';
@@ -199,16 +200,7 @@ export function reaction(b: RunningTeamsBot, from: Person, cardId: string, type:
   };
 }
 
-export const VALID_TEAMS_FORM = {
-  amount: '85,50',
-  description: 'Nieuwe koelkast om insuline koel te houden',
-  supplierName: 'Witgoedhandel Noord',
-  supplierIban: 'NL91 ABNA 0417 1643 00',
-  categorySlug: 'witgoed',
-  caseRef: 'WT-2026-014',
-  reason: 'no_provision',
-  reasonText: '',
-};
+export const VALID_TEAMS_FORM = VALID_FORM;
 
 /** Fill in and submit the request dialog; resolves with the request id and the posted card. */
 export async function createTeamsRequest(b: RunningTeamsBot, from: Person = PEOPLE.req, form: Partial<typeof VALID_TEAMS_FORM> = {}) {
