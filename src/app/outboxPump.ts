@@ -1,7 +1,8 @@
 // The loop that drains the outbox for one chat platform: take the next due item under a lease,
 // send it, and mark it done, dropped (the platform says it can never work), postponed (throttle,
 // card not posted yet) or retried with back-off (429 with Retry-After, 5xx, time-outs). Each
-// platform adapter says only how to send an item and how to read its errors.
+// platform adapter says only how to send an item and how to read its errors. Each step is one
+// SQL statement (store/outbox.ts), so each is atomic without an explicit transaction.
 import type { Store } from '../store/db.js';
 import type { OutboxRow } from '../store/outbox.js';
 import { claimNext, completeItem, dropItem, nextDueAt, postpone, releaseLeases, retryLater } from '../store/outbox.js';
@@ -22,6 +23,7 @@ export type SendFailure = { permanent: true; reason: string } | { permanent: fal
 export abstract class OutboxPump {
   private current: Promise<void> | undefined;
   private again = false;
+  private wakeScheduled = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly lastCardUpdate = new Map<number, number>();
@@ -51,7 +53,7 @@ export abstract class OutboxPump {
 
   /** At start-up: items a previous process had taken but not finished are due again. */
   releaseLeases(): number {
-    return this.store.tx((tx) => releaseLeases(tx, this.pump.platform, this.clock.now()));
+    return releaseLeases(this.store.db, this.pump.platform, this.clock.now());
   }
 
   /** Send what is due now; called after each transaction that enqueued something. */
@@ -61,7 +63,13 @@ export abstract class OutboxPump {
       this.again = true;
       return;
     }
-    setImmediate(() => void this.drain());
+    // Many transactions can finish in one turn (group commit): one drain serves them all.
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      void this.drain();
+    });
   }
 
   /** Stop sending; resolves when a delivery in flight has finished. */
@@ -127,7 +135,7 @@ export abstract class OutboxPump {
       this.again = false;
       while (!this.stopped) {
         const now = this.clock.now();
-        const row = this.store.tx((tx) => claimNext(tx, this.pump.platform, now, new Date(now.getTime() + this.pump.leaseMs)));
+        const row = claimNext(this.store.db, this.pump.platform, now, new Date(now.getTime() + this.pump.leaseMs));
         if (!row) break;
         await this.deliver(row);
       }
@@ -148,22 +156,22 @@ export abstract class OutboxPump {
     const where = { platform: this.pump.platform, kind: row.item.kind, requestId: row.item.requestId };
     try {
       await this.send(row);
-      this.store.tx((tx) => completeItem(tx, row.id, this.clock.now()));
+      completeItem(this.store.db, row.id, this.clock.now());
     } catch (e) {
       const now = this.clock.now();
       if (e instanceof Postpone) {
-        this.store.tx((tx) => postpone(tx, row, new Date(e.untilMs)));
+        postpone(this.store.db, row, new Date(e.untilMs));
         return;
       }
       const f = this.failure(e);
       if (f.permanent) {
         this.log.warn('outbox.dropped', { ...where, reason: f.reason });
-        this.store.tx((tx) => dropItem(tx, row.id, f.reason, now));
+        dropItem(this.store.db, row.id, f.reason, now);
         return;
       }
       const backoffMs = f.retryAfterSec !== undefined ? f.retryAfterSec * 1000 : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 8));
       this.log.warn('outbox.retry', { ...where, attempts: row.attempts + 1, backoffMs, reason: f.reason, ...errorFields(e) });
-      this.store.tx((tx) => retryLater(tx, row, new Date(now.getTime() + backoffMs), f.reason, now));
+      retryLater(this.store.db, row, new Date(now.getTime() + backoffMs), f.reason, now);
     }
   }
 }

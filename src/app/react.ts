@@ -10,10 +10,9 @@ import type { Tx } from '../store/db.js';
 import { claimEvent } from '../store/events.js';
 import { enqueue } from '../store/outbox.js';
 import { recordPayment } from '../store/payments.js';
-import { applyReaction, approversOf, holds, objectionsOf, syncHolder } from '../store/reactions.js';
-import { findRequestByCard, updateRequest } from '../store/requests.js';
+import { applyReaction, approversOf, holdings, objectionsOf, syncHolder } from '../store/reactions.js';
+import { cardState, updateRequest } from '../store/requests.js';
 import type { RequestRow, Team } from '../store/schema.js';
-import { getTeam } from '../store/teams.js';
 import type { AppDeps, Directory } from './deps.js';
 
 export interface ReactionEvent {
@@ -33,29 +32,39 @@ export type ReactionOutcome =
   | { outcome: 'refused'; message: Message }
   | { outcome: 'changed'; requestId: number; status: RequestRow['status'] };
 
-export function teamReactionSettings(team: Team) {
-  return { approvalEmoji: parseEmojiList(team.approvalEmoji), objectionEmoji: parseEmojiList(team.objectionEmoji) };
+const emojiLists = new Map<string, string[]>();
+/** A team's emoji setting as a list (parsed once per distinct setting: every reaction needs it). */
+function emojiList(csv: string): string[] {
+  let list = emojiLists.get(csv);
+  if (!list) {
+    if (emojiLists.size > 1000) emojiLists.clear();
+    emojiLists.set(csv, (list = parseEmojiList(csv)));
+  }
+  return list;
+}
+
+export function teamReactionSettings(team: Pick<Team, 'approvalEmoji' | 'objectionEmoji'>) {
+  return { approvalEmoji: emojiList(team.approvalEmoji), objectionEmoji: emojiList(team.objectionEmoji) };
 }
 
 export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory: Directory): Promise<ReactionOutcome> {
-  const request = findRequestByCard(deps.store.db, ev.channelId, ev.messageTs);
-  if (!request) return { outcome: 'not_a_card' };
-  const team = getTeam(deps.store.db, request.teamId);
-  const kind = classifyReaction(ev.emoji, teamReactionSettings(team));
+  const card = cardState(deps.store.db, ev.channelId, ev.messageTs);
+  if (!card) return { outcome: 'not_a_card' };
+  const kind = classifyReaction(ev.emoji, teamReactionSettings(card));
   if (!kind) return { outcome: 'not_counted' };
   const reactor = {
     userId: ev.userId,
     isBot: await directory.isBot(ev.userId),
-    isChannelMember: await directory.isChannelMember(request.channelId, ev.userId),
+    isChannelMember: await directory.isChannelMember(card.channelId, ev.userId),
   };
-  const why = ineligibility(reactor, request.requesterId);
+  const why = ineligibility(reactor, card.requesterId);
   if (why) {
     // Nobody is told off for reacting on a card that is already decided or closed.
-    if (!ev.added || !isUndecided(request.status)) return { outcome: 'not_counted' };
-    const message = ineligible(why, request.id);
+    if (!ev.added || !isUndecided(card.status)) return { outcome: 'not_counted' };
+    const message = ineligible(why, card.requestId);
     return message ? { outcome: 'refused', message } : { outcome: 'not_counted' };
   }
-  const outcome = deps.store.tx((tx) => applyReactionEvent(tx, ev, request.id, kind, deps.clock.now()));
+  const outcome = await deps.store.groupTx((tx) => applyReactionEvent(tx, ev, card.requestId, kind, deps.clock.now()));
   if (outcome.outcome === 'changed') deps.outboxWake();
   return outcome;
 }
@@ -63,49 +72,49 @@ export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory
 /** One transaction: claim the event id, record the reaction, recount, decide, record the payment. */
 export function applyReactionEvent(tx: Tx, ev: ReactionEvent, requestId: number, kind: ReactionKind, now: Date): ReactionOutcome {
   if (!claimEvent(tx, `${ev.platform}:${ev.eventId}`, now)) return { outcome: 'duplicate' };
-  const request = findRequestByCard(tx, ev.channelId, ev.messageTs);
-  if (!request || request.id !== requestId) return { outcome: 'not_a_card' };
-  if (!isUndecided(request.status)) return { outcome: 'decided' };
-  const team = getTeam(tx, request.teamId);
+  const card = cardState(tx, ev.channelId, ev.messageTs);
+  if (!card || card.requestId !== requestId) return { outcome: 'not_a_card' };
+  if (!isUndecided(card.status)) return { outcome: 'decided' };
   const changed = applyReaction(tx, {
-    requestId: request.id,
+    requestId,
     userId: ev.userId,
     emoji: normalizeEmoji(ev.emoji),
     kind,
     present: ev.added,
-    version: request.version,
+    version: card.version,
     eventTs: ev.eventTs,
   });
   if (!changed) return { outcome: 'unchanged' };
 
-  const approvalChanged = syncHolder(tx, 'approvals', request.id, ev.userId, holds(tx, request.id, ev.userId, 'approve', request.version), now);
-  const objectionChanged = syncHolder(tx, 'objections', request.id, ev.userId, holds(tx, request.id, ev.userId, 'object'), now);
+  const held = holdings(tx, requestId, ev.userId, card.version);
+  const approvalChanged = syncHolder(tx, 'approvals', requestId, ev.userId, held.approve, now);
+  const objectionChanged = syncHolder(tx, 'objections', requestId, ev.userId, held.object, now);
   if (!approvalChanged && !objectionChanged) return { outcome: 'unchanged' };
   const audit = (action: string, detail: Record<string, unknown> = {}) =>
-    appendAudit(tx, { at: now, actorId: ev.userId, action, teamId: team.id, requestId: request.id, detail });
-  if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji: normalizeEmoji(ev.emoji), version: request.version });
+    appendAudit(tx, { at: now, actorId: ev.userId, action, teamId: card.teamId, requestId, detail });
+  if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji: normalizeEmoji(ev.emoji), version: card.version });
   if (objectionChanged) audit(ev.added ? 'objection.added' : 'objection.removed', { emoji: normalizeEmoji(ev.emoji) });
 
-  const approvers = approversOf(tx, request.id);
-  const objectors = objectionsOf(tx, request.id).map((o) => o.objectorId);
-  const status = decide({ status: request.status, approvers, objectors, approvalsNeeded: team.approvalsNeeded });
+  const approvers = approversOf(tx, requestId);
+  const objectors = objectionsOf(tx, requestId).map((o) => o.objectorId);
+  const status = decide({ status: card.status, approvers, objectors, approvalsNeeded: card.approvalsNeeded });
   const platform = ev.platform;
   if (objectionChanged && ev.added) {
-    enqueue(tx, platform, { kind: 'thread.post', requestId: request.id, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId }, now);
+    enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId }, now);
   }
-  if (status !== request.status) {
-    updateRequest(tx, request.id, { status, ...(status === 'approved' ? { decidedAt: now } : {}) });
-    audit(`request.${status === 'open' ? 'reopened' : status}`, { from: request.status, approvers, objectors });
+  if (status !== card.status) {
+    const request = updateRequest(tx, requestId, { status, ...(status === 'approved' ? { decidedAt: now } : {}) });
+    audit(`request.${status === 'open' ? 'reopened' : status}`, { from: card.status, approvers, objectors });
     if (status === 'approved') {
       recordPayment(tx, request, approvers, now);
       audit('payment.recorded', { amountCents: request.amountCents, supplierName: request.supplierName, supplierIban: request.supplierIban, approvers });
       const names = approvers.map((a) => `<@${a}>`);
-      enqueue(tx, platform, { kind: 'thread.post', requestId: request.id, message: thread.approved(request.id, cents(request.amountCents), request.supplierName, names) }, now);
+      enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.approved(requestId, cents(request.amountCents), request.supplierName, names) }, now);
     }
-    if (request.status === 'on_hold' && status === 'open') {
-      enqueue(tx, platform, { kind: 'thread.post', requestId: request.id, message: thread.objectionsCleared(request.id) }, now);
+    if (card.status === 'on_hold' && status === 'open') {
+      enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionsCleared(requestId) }, now);
     }
   }
-  enqueue(tx, platform, { kind: 'card.update', requestId: request.id }, now);
-  return { outcome: 'changed', requestId: request.id, status };
+  enqueue(tx, platform, { kind: 'card.update', requestId }, now);
+  return { outcome: 'changed', requestId, status };
 }

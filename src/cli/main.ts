@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cli } from '../core/messages.js';
-import { openStore, type Store } from '../store/db.js';
+import { openStore } from '../store/db.js';
 import { auditVerifyCommand } from './auditVerify.js';
 import { backupCommand } from './backup.js';
 import { digestCommand } from './digest.js';

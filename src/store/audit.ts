@@ -1,9 +1,9 @@
 // The append-only audit trail. Each row carries the hash of the row before it (a hash chain), so a
 // changed or deleted row is detected by `verifyAuditChain`.
 import { createHash } from 'node:crypto';
-import { asc, desc } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Tx } from './db.js';
-import { prepared } from './prepared.js';
+import { statement } from './prepared.js';
 import { auditLog, type AuditRow } from './schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -33,9 +33,7 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHa
 
 /** Append one audit row; call inside the transaction of the state change it records. */
 export function appendAudit(tx: Tx, entry: AuditEntry): void {
-  const last = prepared(tx, 'audit.last', (t) =>
-    t.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
-  ).get();
+  const last = statement(tx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     id: (last?.id ?? 0) + 1,
@@ -46,7 +44,17 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
     requestId: entry.requestId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) }).run();
+  statement(tx, `INSERT INTO audit_log (id, at, actor_id, action, team_id, request_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    row.id,
+    row.at.getTime(),
+    row.actorId,
+    row.action,
+    row.teamId,
+    row.requestId,
+    row.detail,
+    prevHash,
+    auditHash(prevHash, row),
+  );
 }
 
 export type AuditVerdict = { intact: true; rows: number } | { intact: false; rows: number; brokenAtId: number; why: string };

@@ -16,7 +16,57 @@ export interface Store {
   sqlite: Database.Database;
   /** Run `fn` as one IMMEDIATE transaction: all of it is stored, or nothing. */
   tx<T>(fn: (tx: Tx) => T): T;
+  /**
+   * Group commit: like `tx`, but transactions asked for in the same turn of the event loop share
+   * one commit; the promises settle after it. Each is still all-or-nothing: when one throws, the
+   * whole batch is rolled back and each runs again in a transaction of its own. So `fn` must not
+   * touch anything but the database (it may run twice).
+   */
+  groupTx<T>(fn: (tx: Tx) => T): Promise<T>;
   close(): void;
+}
+
+interface Pending {
+  fn: (tx: Tx) => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** The group commit of `Store.groupTx`: queue, then one IMMEDIATE transaction per turn. */
+function groupCommit(db: Db, sqlite: Database.Database): Store['groupTx'] {
+  let queue: Pending[] = [];
+  const run = (p: Pending) => {
+    const value = p.fn(db);
+    if (typeof (value as { then?: unknown } | null)?.then === 'function') throw new TypeError('groupTx: the function must not be async (a transaction cannot span an await)');
+    return value;
+  };
+  const alone = (p: Pending) => {
+    try {
+      p.resolve(sqlite.transaction(() => run(p)).immediate());
+    } catch (error) {
+      p.reject(error);
+    }
+  };
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    let values: unknown[];
+    try {
+      values = sqlite.transaction(() => batch.map(run)).immediate();
+    } catch (error) {
+      // Nothing of the batch is stored: one threw, or the commit failed. Each on its own, so the
+      // others still land and the one that fails gets its own error.
+      if (batch.length === 1) (batch[0] as Pending).reject(error);
+      else batch.forEach(alone);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(values[i]));
+  };
+  return <T>(fn: (tx: Tx) => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    });
 }
 
 /** drizzle/ at the project root, seen from src/store/ (tsx, tests) or from dist/ (the built bundle). */
@@ -39,6 +89,7 @@ export function openStore(path: string, options: { migrate?: boolean } = {}): St
     // Queries inside run on the same connection (better-sqlite3 is synchronous), so they get the root
     // handle: its prepared statements (store/prepared.ts) are reused across transactions.
     tx: <T>(fn: (tx: Tx) => T): T => db.transaction(() => fn(db), { behavior: 'immediate' }),
+    groupTx: groupCommit(db, sqlite),
     close: () => sqlite.close(),
   };
 }

@@ -1,8 +1,8 @@
 // The durable outbox of chat updates: written in the transaction of the state change, sent after.
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+// Plain prepared SQL: every reaction enqueues and the pump claims, so these run the most often.
 import type { Message } from '../core/messages.js';
 import type { Tx } from './db.js';
-import { outbox } from './schema.js';
+import { statement } from './prepared.js';
 
 export type OutboxItem =
   | { kind: 'card.post'; requestId: number }
@@ -28,81 +28,76 @@ const CHANGED = 'changed_in_flight';
  */
 export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, now: Date): void {
   const coalesceKey = item.kind === 'card.update' ? `${platform}:card:${item.requestId}` : null;
-  tx.insert(outbox)
-    .values({ platform, kind: item.kind, payload: JSON.stringify(item), coalesceKey, notBefore: now, createdAt: now })
-    .onConflictDoUpdate({
-      target: outbox.coalesceKey,
-      targetWhere: sql`${outbox.doneAt} is null and ${outbox.coalesceKey} is not null`,
-      set: { lastError: sql`case when ${outbox.lastError} = ${IN_FLIGHT} then ${CHANGED} else ${outbox.lastError} end` },
-    })
-    .run();
+  statement(
+    tx,
+    `INSERT INTO outbox (platform, kind, payload, coalesce_key, attempts, not_before, last_error, created_at, done_at)
+     VALUES (?, ?, ?, ?, 0, ?, NULL, ?, NULL)
+     ON CONFLICT (coalesce_key) WHERE done_at IS NULL AND coalesce_key IS NOT NULL
+     DO UPDATE SET last_error = CASE WHEN last_error = '${IN_FLIGHT}' THEN '${CHANGED}' ELSE last_error END`,
+  ).run(platform, item.kind, JSON.stringify(item), coalesceKey, now.getTime(), now.getTime());
 }
 
 /**
  * Take the next due item and lease it until `leaseUntil`: it stays in the table until the sender
  * reports it done (`completeItem`), so a crash mid-delivery never loses it (it is sent again once
- * the lease ends, or at start-up by `releaseLeases`).
+ * the lease ends, or at start-up by `releaseLeases`). One statement, so atomic on its own.
  */
 export function claimNext(tx: Tx, platform: 'slack' | 'teams', now: Date, leaseUntil: Date = new Date(now.getTime() + 60_000)): OutboxRow | undefined {
-  const row = tx
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.platform, platform), isNull(outbox.doneAt), lte(outbox.notBefore, now)))
-    .orderBy(asc(outbox.id))
-    .limit(1)
-    .get();
+  const row = statement(
+    tx,
+    `UPDATE outbox SET not_before = ?, last_error = '${IN_FLIGHT}'
+      WHERE id = (SELECT id FROM outbox WHERE platform = ? AND done_at IS NULL AND not_before <= ? ORDER BY id LIMIT 1)
+      RETURNING id, platform, payload, attempts`,
+  ).get(leaseUntil.getTime(), platform, now.getTime()) as { id: number; platform: 'slack' | 'teams'; payload: string; attempts: number } | undefined;
   if (!row) return undefined;
-  tx.update(outbox).set({ notBefore: leaseUntil, lastError: IN_FLIGHT }).where(eq(outbox.id, row.id)).run();
   return { id: row.id, platform: row.platform, item: JSON.parse(row.payload) as OutboxItem, attempts: row.attempts };
 }
 
 /** The item was delivered. A card update enqueued again meanwhile stays pending, due now. */
 export function completeItem(tx: Tx, id: number, now: Date): void {
-  const row = tx.select({ lastError: outbox.lastError }).from(outbox).where(eq(outbox.id, id)).get();
-  if (row?.lastError === CHANGED) tx.update(outbox).set({ notBefore: now, lastError: null }).where(eq(outbox.id, id)).run();
-  else tx.update(outbox).set({ doneAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+  statement(
+    tx,
+    `UPDATE outbox SET
+        not_before = CASE WHEN last_error = '${CHANGED}' THEN @now ELSE not_before END,
+        done_at = CASE WHEN last_error = '${CHANGED}' THEN NULL ELSE @now END,
+        last_error = NULL
+      WHERE id = @id`,
+  ).run({ now: now.getTime(), id });
 }
 
 /** The item can never be delivered (message or channel gone): done, with the reason kept. */
 export function dropItem(tx: Tx, id: number, error: string, now: Date): void {
-  tx.update(outbox).set({ doneAt: now, lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run();
+  statement(tx, `UPDATE outbox SET done_at = ?, last_error = ? WHERE id = ?`).run(now.getTime(), error.slice(0, 200), id);
 }
 
 /** Try a failed item again at `notBefore`; `attempts` counts failures (a postponement is not one). */
 export function retryLater(tx: Tx, row: OutboxRow, notBefore: Date, error: string, _now?: Date): void {
-  tx.update(outbox)
-    .set({ attempts: row.attempts + 1, notBefore, lastError: error.slice(0, 200) })
-    .where(eq(outbox.id, row.id))
-    .run();
+  statement(tx, `UPDATE outbox SET attempts = ?, not_before = ?, last_error = ? WHERE id = ?`).run(row.attempts + 1, notBefore.getTime(), error.slice(0, 200), row.id);
 }
 
 /** Wait without counting a failure (throttle, card not posted yet); a change meanwhile keeps its due time. */
 export function postpone(tx: Tx, row: OutboxRow, notBefore: Date): void {
-  tx.update(outbox).set({ notBefore, lastError: 'postponed' }).where(eq(outbox.id, row.id)).run();
+  statement(tx, `UPDATE outbox SET not_before = ?, last_error = 'postponed' WHERE id = ?`).run(notBefore.getTime(), row.id);
 }
 
 /** At start-up no delivery is in flight: leases of a previous (crashed) process end now. */
 export function releaseLeases(tx: Tx, platform: 'slack' | 'teams', now: Date): number {
-  return tx
-    .update(outbox)
-    .set({ notBefore: now, lastError: 'released' })
-    .where(and(eq(outbox.platform, platform), isNull(outbox.doneAt), sql`${outbox.lastError} in (${IN_FLIGHT}, ${CHANGED})`))
-    .run().changes;
+  return statement(
+    tx,
+    `UPDATE outbox SET not_before = ?, last_error = 'released'
+      WHERE platform = ? AND done_at IS NULL AND last_error IN ('${IN_FLIGHT}', '${CHANGED}')`,
+  ).run(now.getTime(), platform).changes;
 }
 
 export function markFailed(tx: Tx, id: number, error: string): void {
-  tx.update(outbox).set({ lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run();
+  statement(tx, `UPDATE outbox SET last_error = ? WHERE id = ?`).run(error.slice(0, 200), id);
 }
 
 export function nextDueAt(tx: Tx, platform: 'slack' | 'teams'): Date | null {
-  const row = tx
-    .select({ at: sql<number>`min(${outbox.notBefore})` })
-    .from(outbox)
-    .where(and(eq(outbox.platform, platform), isNull(outbox.doneAt)))
-    .get();
+  const row = statement(tx, `SELECT min(not_before) AS at FROM outbox WHERE platform = ? AND done_at IS NULL`).get(platform) as { at: number | null } | undefined;
   return row?.at ? new Date(row.at) : null;
 }
 
 export function pendingCount(tx: Tx): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(outbox).where(isNull(outbox.doneAt)).get()?.n ?? 0;
+  return (statement(tx, `SELECT count(*) AS n FROM outbox WHERE done_at IS NULL`).get() as { n: number }).n;
 }

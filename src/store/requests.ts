@@ -2,7 +2,7 @@
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { BUDGET_STATUSES } from '../core/request.js';
 import type { Tx } from './db.js';
-import { prepared } from './prepared.js';
+import { selectRows, statement } from './prepared.js';
 import { requests, type NewRequestRow, type RequestRow } from './schema.js';
 
 export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
@@ -10,17 +10,35 @@ export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
 }
 
 export function getRequest(tx: Tx, id: number): RequestRow | undefined {
-  return prepared(tx, 'request.byId', (t) => t.select().from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare()).get({ id });
+  return selectRows(tx, requests, 'id = ?').get(id);
 }
 
 export function findRequestByCard(tx: Tx, channelId: string, messageTs: string): RequestRow | undefined {
-  return prepared(tx, 'request.byCard', (t) =>
-    t
-      .select()
-      .from(requests)
-      .where(and(eq(requests.channelId, sql.placeholder('channelId')), eq(requests.messageTs, sql.placeholder('messageTs'))))
-      .prepare(),
-  ).get({ channelId, messageTs });
+  return selectRows(tx, requests, 'channel_id = ? AND message_ts = ?').get(channelId, messageTs);
+}
+
+/** What a reaction needs of its card and team: one indexed look-up, no wide row (every reaction reads it twice). */
+export interface CardState {
+  requestId: number;
+  teamId: number;
+  requesterId: string;
+  channelId: string;
+  status: RequestRow['status'];
+  version: number;
+  /** The team's settings, as stored (comma-separated emoji names). */
+  approvalEmoji: string;
+  objectionEmoji: string;
+  approvalsNeeded: number;
+}
+
+export function cardState(tx: Tx, channelId: string, messageTs: string): CardState | undefined {
+  return statement(
+    tx,
+    `SELECT r.id AS requestId, r.team_id AS teamId, r.requester_id AS requesterId, r.channel_id AS channelId, r.status, r.version,
+            t.approval_emoji AS approvalEmoji, t.objection_emoji AS objectionEmoji, t.approvals_needed AS approvalsNeeded
+       FROM requests r JOIN teams t ON t.id = r.team_id
+      WHERE r.channel_id = ? AND r.message_ts = ?`,
+  ).get(channelId, messageTs) as CardState | undefined;
 }
 
 export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): RequestRow {

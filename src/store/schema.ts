@@ -196,7 +196,8 @@ export const outbox = sqliteTable(
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('outbox_pending_idx').on(t.doneAt, t.notBefore),
+    // The pump's look-ups: the next due item and the earliest due time of one platform.
+    index('outbox_due_idx').on(t.platform, t.doneAt, t.notBefore),
     uniqueIndex('outbox_coalesce_uq').on(t.coalesceKey).where(sql`${t.doneAt} is null and ${t.coalesceKey} is not null`),
   ],
 );

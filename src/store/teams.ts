@@ -1,7 +1,7 @@
 // Teams (one per channel), their settings and annual budgets.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from './db.js';
-import { prepared } from './prepared.js';
+import { selectRows } from './prepared.js';
 import { teamBudgets, teams, type Team } from './schema.js';
 
 export interface ChannelRef {
@@ -30,7 +30,7 @@ export function ensureTeam(tx: Tx, ref: ChannelRef, now: Date, name = '', settin
 }
 
 export function getTeam(tx: Tx, id: number): Team {
-  const team = prepared(tx, 'team.byId', (t) => t.select().from(teams).where(eq(teams.id, sql.placeholder('id'))).prepare()).get({ id });
+  const team = selectRows(tx, teams, 'id = ?').get(id);
   if (!team) throw new Error(`team ${id} not found`);
   return team;
 }
