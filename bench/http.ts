@@ -79,13 +79,19 @@ function buildApps(): void {
   buildSync({ entryPoints: ['bench/floor.ts'], absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: 'bench/out/floor.js', logLevel: 'warning' });
 }
 
+/** The node flags of `npm start` (package.json scripts.start), so both apps run the way the bot is started. */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((t) => t.startsWith('--'));
+}
+
 export async function spawnApp(kind: 'bot' | 'floor', env: { apiUrl: string; databaseUrl: string }): Promise<ChildApp> {
   const port = await freePort();
   const entry = kind === 'bot' ? 'dist/main.js' : 'bench/out/floor.js';
   const t0 = performance.now();
   // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   const prof = kind === 'bot' && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, entry], {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...prof, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -95,6 +101,8 @@ export async function spawnApp(kind: 'bot' | 'floor', env: { apiUrl: string; dat
       SLACK_API_URL: env.apiUrl,
       DATABASE_URL: env.databaseUrl,
       LOG_LEVEL: 'warn',
+      // BENCH_NODE_OPTIONS: node flags for both apps (e.g. --require a memory probe).
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       CARD_UPDATE_INTERVAL_MS: '1000',
       // The start-up reconciliation reads every open card at once here (the bench waits for it
       // before measuring); in production it is paced to Slack's rate tier.
@@ -491,7 +499,7 @@ export async function benchHttp(nationalDb: string, log: (s: string) => void): P
       { section: '5', metric: 'start-up: spawn → port accepting, 1M-row db', unit: 'ms', value: sb, floor: spread(st.floorApp), better: 'lower', goal: '< 1000 ms', met: sb.median < 1000 },
       { section: '5', metric: '  reference: bare `node -e 0` spawn → exit', unit: 'ms', value: spread(st.tsx), floor: spread(st.floorApp), better: 'lower', goal: '', met: null },
     );
-    notes.push(`(5) floor for start-up: the floor Bolt app (spawn → port accepting); reference: \`node -e 0\`; both apps run as built JavaScript (\`npm start\` builds dist/ with esbuild first). Peak RSS floor: the floor app after the same load.`);
+    notes.push(`(5) floor for start-up: the floor Bolt app (spawn → port accepting); reference: \`node -e 0\`; both apps run as built JavaScript (\`npm start\` builds dist/ with esbuild first) with the node flags of \`npm start\` (${startNodeFlags().join(' ')}). Peak RSS floor: the floor app after the same load.`);
     return { rows, notes };
   } finally {
     for (const a of apps) await a.stop().catch(() => undefined);

@@ -24,7 +24,7 @@ const CHANGED = 'changed_in_flight';
 /**
  * Card updates are coalesced: while one is pending for a request, another adds nothing. When the
  * pending one is already being sent (it may render the old state), it is made due again, so the
- * newer state is sent after it.
+ * newer state is sent after it. Coalescing into a row that is not in flight writes nothing.
  */
 export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, now: Date): void {
   const coalesceKey = item.kind === 'card.update' ? `${platform}:card:${item.requestId}` : null;
@@ -33,7 +33,7 @@ export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, n
     `INSERT INTO outbox (platform, kind, payload, coalesce_key, attempts, not_before, last_error, created_at, done_at)
      VALUES (?, ?, ?, ?, 0, ?, NULL, ?, NULL)
      ON CONFLICT (coalesce_key) WHERE done_at IS NULL AND coalesce_key IS NOT NULL
-     DO UPDATE SET last_error = CASE WHEN last_error = '${IN_FLIGHT}' THEN '${CHANGED}' ELSE last_error END`,
+     DO UPDATE SET last_error = '${CHANGED}' WHERE last_error = '${IN_FLIGHT}'`,
   ).run(platform, item.kind, JSON.stringify(item), coalesceKey, now.getTime(), now.getTime());
 }
 
