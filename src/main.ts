@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLog, errorFields, type Log } from './log.js';
 import type { DigestPort } from './app/digest.js';
+import { startCheckpointer } from './store/checkpointer.js';
 import { openStore } from './store/db.js';
 
 /** A running chat platform: Slack now, Teams on the same core and database. */
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   }
   const log = createLog(config.logLevel);
   const store = openStore(config.databaseUrl);
+  const checkpointer = startCheckpointer(store, config.databaseUrl, { onError: (code) => log.warn('checkpoint.failed', { code }) });
   const deps = { store, clock: systemClock };
   const adapters = await startAdapters(config, deps, log);
   const outboxWake = () => adapters.forEach((a) => a.wake());
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     log.info('stopping', { signal });
     stopScheduler();
     await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+    await checkpointer.stop();
     store.close();
     process.exit(0);
   };
