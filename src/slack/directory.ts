@@ -12,6 +12,15 @@ interface UserInfo {
   fetchedAt: number;
 }
 
+export interface ChannelInfo {
+  name: string;
+  isIm: boolean;
+  isMpim: boolean;
+  isPrivate: boolean;
+  /** Whether the bot is in it (Slack leaves it out for some channel kinds). */
+  isMember: boolean | undefined;
+}
+
 interface MemberList {
   ids: Set<string>;
   fetchedAt: number;
@@ -21,6 +30,7 @@ export class SlackDirectory implements Directory {
   private readonly users = new Map<string, UserInfo>();
   private readonly members = new Map<string, MemberList>();
   private readonly fetching = new Map<string, { list: Promise<MemberList>; changes: [string, boolean][] }>();
+  private readonly channels = new Map<string, { info: ChannelInfo; fetchedAt: number }>();
 
   constructor(
     private readonly client: WebClient,
@@ -88,8 +98,25 @@ export class SlackDirectory implements Directory {
     return list;
   }
 
+  /**
+   * conversations.info of a channel, kept as long as a member list (a join or leave in it drops
+   * it: the bot itself may have come or gone); undefined when Slack does not show it to the bot.
+   */
+  async channel(channelId: string): Promise<ChannelInfo | undefined> {
+    const cached = this.channels.get(channelId);
+    if (cached && this.fresh(cached.fetchedAt)) return cached.info;
+    const fetchedAt = this.now();
+    const res = await this.client.conversations.info({ channel: channelId }).catch(() => undefined);
+    const c = res?.channel;
+    if (!c) return undefined;
+    const info: ChannelInfo = { name: c.name ?? '', isIm: Boolean(c.is_im), isMpim: Boolean(c.is_mpim), isPrivate: Boolean(c.is_private), isMember: c.is_member };
+    this.channels.set(channelId, { info, fetchedAt });
+    return info;
+  }
+
   /** member_joined_channel / member_left_channel keep a cached list current without refetching. */
   memberChanged(channelId: string, userId: string, joined: boolean): void {
+    this.channels.delete(channelId);
     this.fetching.get(channelId)?.changes.push([userId, joined]);
     const cached = this.members.get(channelId);
     if (!cached) return;

@@ -83,6 +83,22 @@ describe('where /minimaatwerk is used', () => {
     expect(b.double.callsTo('views.open')).toHaveLength(0);
   });
 
+  it('asks Slack about the channel once; a join or leave there (the bot removed) makes it ask again', async () => {
+    await command('');
+    await b.double.waitFor('views.open');
+    await command('');
+    await b.double.waitFor('views.open', (c) => c !== b.double.callsTo('views.open')[0]);
+    expect(b.double.callsTo('conversations.info')).toHaveLength(1);
+
+    b.double.respondWith('conversations.info', (c) => ({ ok: true, channel: { id: c.args.channel, is_private: true, is_member: false } }));
+    const left = await b.slack.event({ type: 'member_left_channel', user: 'UBOT', channel: CHANNEL, channel_type: 'G', team: 'T0001', event_ts: String(Date.now() / 1000) });
+    expect(left.status).toBe(200);
+    await command('');
+    expect((await b.double.waitFor('response_url')).args.text).toContain('Ik ben nog geen lid van dit kanaal');
+    expect(b.double.callsTo('conversations.info')).toHaveLength(2);
+    expect(b.double.callsTo('views.open')).toHaveLength(2);
+  });
+
   it.each(['', 'aanvraag', 'nieuw', 'new'])('%j in the team channel opens the form', async (text) => {
     await command(text);
     expect((await b.double.waitFor('views.open')).args.view).toMatchObject({ callback_id: 'request_submit' });

@@ -32,13 +32,12 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         return await ack({ response_type: 'ephemeral', text: `${bilingual(unknownCommand(word))}\n\n${bilingual(HELP)}` });
       }
       await ack();
-      const info = await client.conversations.info({ channel: command.channel_id }).catch(() => undefined);
-      const conv = info?.channel;
+      const conv = await ctx.directory.channel(command.channel_id);
       const problem = !conv
         ? refusal.botNotInChannel
-        : conv.is_im || conv.is_mpim
+        : conv.isIm || conv.isMpim
           ? refusal.noChannel
-          : conv.is_private && conv.is_member === false
+          : conv.isPrivate && conv.isMember === false
             ? refusal.botNotInChannel
             : null;
       if (problem) {
@@ -46,7 +45,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         return;
       }
       const now = ctx.deps.clock.now();
-      const categories = ctx.deps.store.tx((tx) => categoriesForTeam(tx, ensureTeam(tx, channel, now, info?.channel?.name ?? '').team.id));
+      const categories = ctx.deps.store.tx((tx) => categoriesForTeam(tx, ensureTeam(tx, channel, now, conv?.name ?? '').team.id));
       await client.views.open({ trigger_id: command.trigger_id, view: requestModal({ meta: { channelId: command.channel_id }, categories }) as never });
     } catch (e) {
       ctx.log.error('command.failed', errorFields(e));
