@@ -31,6 +31,7 @@ const seed = ensureNationalDb(log);
 notes.push(`(3) ${seed.requests.toLocaleString('en')} requests, ${seed.payments.toLocaleString('en')} payments, ${seed.teams.toLocaleString('en')} teams; ${seed.cached ? 'cached seed reused' : `seeded in ${seed.seconds.toFixed(1)} s`} (${seed.path.replace(fileURLToPath(new URL('../', import.meta.url)), '')}).`);
 log('3: digest');
 const digest = benchDigest(seed.path);
+notes.push(...digest.notes);
 
 log('1, 2, 4, 5: HTTP');
 const http = await benchHttp(seed.path, log);

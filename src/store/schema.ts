@@ -96,15 +96,15 @@ export const requests = sqliteTable(
   },
   (t) => [
     uniqueIndex('requests_message_uq').on(t.channelId, t.messageTs),
-    index('requests_team_status_idx').on(t.teamId, t.status),
     index('requests_team_created_idx').on(t.teamId, t.createdAt),
     index('requests_team_case_idx').on(t.teamId, t.caseRef),
     // Budgets used this year, by status and creation time (covering: team and amount included).
     index('requests_status_created_idx').on(t.status, t.createdAt, t.teamId, t.amountCents),
     // The digest: approved spends by approval month for all teams (covering: no row look-ups) ...
     index('requests_status_decided_idx').on(t.status, t.decidedAt, t.teamId, t.categoryId, t.amountCents, t.suggestedCategoryId, t.createdAt),
-    // ... for one team, and requests closed in the month.
-    index('requests_team_status_decided_idx').on(t.teamId, t.status, t.decidedAt),
+    // ... and for one team: the same after the team, and closed_at. Also serves (team_id, status) look-ups.
+    index('requests_team_status_decided_idx').on(t.teamId, t.status, t.decidedAt, t.categoryId, t.amountCents, t.suggestedCategoryId, t.createdAt, t.closedAt),
+    // Requests closed in the month.
     index('requests_status_closed_idx').on(t.status, t.closedAt, t.teamId),
   ],
 );

@@ -6,6 +6,7 @@ import {
   elapsedFraction,
   nearestRank,
   sharesInTenths,
+  withSpendColumns,
   type DigestInput,
   type DigestSection,
   type RecurrenceReason,
@@ -413,5 +414,45 @@ describe('buildDigest at national scale', () => {
     expect(big.overall.approved.count).toBe(2000 * (5 * 1 + 5 * 2 + 5 * 3));
     expect(elapsedMs).toBeLessThan(5000);
     expect(digestText(big).length).toBeLessThan(40_000); // one Slack message
+  });
+});
+
+describe('buildDigest: sections of several teams', () => {
+  it("makes a team's trend on first read, with the values a one-team digest has", () => {
+    const several = buildDigest(input);
+    for (const id of [1, 2]) {
+      const alone = buildDigest(onlyTeam(id)).teams[0] as DigestSection;
+      const section = several.teams.find((t) => t.teamId === id) as DigestSection;
+      expect(Object.keys(section)).toEqual(Object.keys(alone));
+      expect(section.trend).toEqual(alone.trend);
+      expect(section.categoryTrend).toEqual(alone.categoryTrend);
+      expect(JSON.parse(JSON.stringify(section))).toEqual(JSON.parse(JSON.stringify(alone)));
+    }
+    const zuid = several.teams[1] as DigestSection;
+    zuid.trend = [];
+    expect(zuid.trend).toEqual([]);
+    expect({ ...zuid }.categoryTrend).toEqual(zuid.categoryTrend);
+  });
+
+  it('reads spend given as columns (withSpendColumns) as it reads the rows', () => {
+    const months = [...new Set(input.spend.map((r) => r.month))];
+    const slugs = [...new Set(input.spend.map((r) => r.categorySlug))];
+    const columns = {
+      length: input.spend.length,
+      teamId: input.spend.map((r) => r.teamId),
+      month: input.spend.map((r) => months.indexOf(r.month)),
+      months,
+      slug: input.spend.map((r) => slugs.indexOf(r.categorySlug)),
+      slugs,
+      count: input.spend.map((r) => r.count),
+      cents: input.spend.map((r) => r.totalCents),
+    };
+    const fromColumns = withSpendColumns<DigestInput>({ ...input, spend: [] }, columns);
+    expect(buildDigest(fromColumns)).toEqual(buildDigest(input));
+    expect(fromColumns.spend).toEqual(input.spend);
+    // A copy with other rows is read from its rows, not from the columns it came from.
+    expect(buildDigest({ ...fromColumns, spend: [] }).overall.approved).toEqual({ count: 0, totalCents: 0 });
+    fromColumns.spend = onlyTeam(2).spend;
+    expect(buildDigest(fromColumns).overall.approved).toEqual(buildDigest(onlyTeam(2)).overall.approved);
   });
 });

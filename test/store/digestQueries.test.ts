@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../src/store/db.js';
 import { digestTargets, loadDigestInput } from '../../src/store/digestQueries.js';
 import { categories, payments, requests, teamBudgets, teams } from '../../src/store/schema.js';
 import type { RequestStatus } from '../../src/core/request.js';
+import { monthRange } from '../../src/core/time.js';
 
 let dir: string;
 let store: Store;
@@ -253,3 +254,118 @@ describe('loadDigestInput, other months and filters', () => {
     expect(digestTargets(store, undefined)).toEqual([{ platform: 'slack', channelId: 'CMGR', teamIds: [t2] }]);
   });
 });
+
+// ── One team, a few teams, all teams: the same figures ──────────────────────────────────────────
+// A second database with more varied data: a team's own category with a default slug, categories
+// only one team has, spends without a category, a team without a budget or a name, a team with
+// more spends than the loader sorts in place (> 32 in the window), and spends outside the window.
+describe('loadDigestInput for one team, a few teams and all teams', () => {
+  let dir2: string;
+  let db: Store;
+  const ids: number[] = [];
+  const MONTH = '2026-06';
+  const NOW = new Date('2026-07-01T08:00:00Z');
+
+  beforeAll(() => {
+    dir2 = mkdtempSync(join(tmpdir(), 'mmw-digestq2-'));
+    db = openStore(join(dir2, 'test.db'));
+    const created = new Date('2025-01-01T00:00:00Z');
+    for (const [i, name] of ['Noord', 'Zuid', '', 'Oost'].entries()) {
+      ids.push(db.db.insert(teams).values({ platform: 'slack', workspaceId: 'T', channelId: `C${i}`, name, createdAt: created }).returning().get().id);
+    }
+    const [noord, zuid, naamloos, oost] = ids as [number, number, number, number];
+    for (const id of [noord, naamloos, oost]) db.db.insert(teamBudgets).values({ teamId: id, year: 2026, amountCents: 500_000, setBy: 'UADMIN', setAt: created }).run();
+    const slug = new Map(db.db.select().from(categories).all().map((c) => [c.slug, c.id]));
+    const own = (teamId: number, s: string, label: string) =>
+      db.db.insert(categories).values({ teamId, slug: s, labelNl: label, labelEn: label, createdAt: created }).returning().get().id;
+    const noordMondzorg = own(noord, 'mondzorg', 'Mondzorg (Noord)');
+    const zuidFiets = own(zuid, 'fiets', 'Fiets');
+    const defaults = ['mondzorg', 'kleding', 'witgoed', 'overig'].map((s) => slug.get(s) as number);
+    const insert = db.sqlite.prepare(
+      `INSERT INTO requests (team_id, requester_id, amount_cents, description, supplier_name, supplier_iban, category_id, suggested_category_id,
+         case_ref, reason, status, channel_id, created_at, decided_at, closed_at)
+       VALUES (?, 'UREQ', ?, 'x', 'Leverancier', 'NL91ABNA0417164300', ?, ?, 'WT-1', 'no_provision', ?, 'C', ?, ?, ?)`,
+    );
+    let n = 0;
+    const at = (month: string, day: number, hour: number) => Date.parse(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`);
+    db.sqlite.transaction(() => {
+      for (const month of ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']) {
+        for (const teamId of ids) {
+          // Oost is busy: 8 spends a month, so more than 32 in the window.
+          for (let k = 0; k < (teamId === oost ? 8 : 3); k++) {
+            n++;
+            const category = teamId === noord && k === 0 ? noordMondzorg : teamId === zuid && k === 1 ? zuidFiets : n % 7 === 0 ? null : (defaults[n % defaults.length] as number);
+            const suggested = n % 3 === 0 ? category : n % 3 === 1 ? (defaults[0] as number) : null;
+            const amount = [5000, 12000, 5000, 30000, 2500][n % 5] as number;
+            const created = at(month, 1 + (n % 27), 8);
+            insert.run(teamId, amount, category, suggested, n % 2 ? 'paid' : 'approved', created, created + (n % 50) * 3_600_000, null);
+          }
+          const created = at(month, 3, 9);
+          insert.run(teamId, 4000, defaults[1], null, ['alternative', 'withdrawn', 'expired'][n % 3], created, null, created + 86_400_000);
+        }
+      }
+      insert.run(noord, 4500, defaults[1], null, 'open', at('2026-06', 20, 9), null, null);
+      insert.run(oost, 5500, null, null, 'on_hold', at('2026-06', 21, 9), null, null);
+    })();
+  });
+
+  afterAll(() => {
+    db.close();
+    rmSync(dir2, { recursive: true, force: true });
+  });
+
+  it('spend equals a plain GROUP BY over the window, in its order (team, month, category id, none first)', () => {
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const ends = months.map((m) => monthEndMs(m));
+    const plain = db.sqlite
+      .prepare(
+        `SELECT r.team_id AS teamId, CASE ${ends.map(() => 'WHEN r.decided_at < ? THEN ?').join(' ')} END AS month, c.slug AS categorySlug,
+                COUNT(*) AS count, SUM(r.amount_cents) AS totalCents
+           FROM requests r LEFT JOIN categories c ON c.id = r.category_id
+          WHERE r.status IN ('approved','paid') AND r.decided_at >= ? AND r.decided_at < ?
+          GROUP BY r.team_id, month, r.category_id ORDER BY r.team_id, month, r.category_id`,
+      )
+      .all(...ends.flatMap((end, i) => [end, months[i]]), monthStartMs('2026-01'), monthEndMs('2026-06'));
+    expect(plain.length).toBeGreaterThan(40);
+    expect(loadDigestInput(db, MONTH, NOW).spend).toEqual(plain);
+  });
+
+  it('one team gives the same input and the same section as all teams restricted to that team', () => {
+    const all = loadDigestInput(db, MONTH, NOW);
+    const allDigest = buildDigest(all);
+    for (const id of ids) {
+      const one = loadDigestInput(db, MONTH, NOW, { teamId: id });
+      const mine = <T extends { teamId: number }>(rows: readonly T[]) => rows.filter((r) => r.teamId === id);
+      expect(one.teams).toEqual(mine(all.teams));
+      expect(one.spend).toEqual(mine(all.spend));
+      expect(one.closed).toEqual(mine(all.closed));
+      expect(one.onHold).toEqual(mine(all.onHold));
+      expect(one.open).toEqual(mine(all.open));
+      expect(one.suggestions).toEqual(mine(all.suggestions));
+      expect(sortRows(one.approvalDurationsMs)).toEqual(sortRows(mine(all.approvalDurationsMs)));
+
+      const section = buildDigest(one).teams[0];
+      const inAll = allDigest.teams.find((t) => t.teamId === id);
+      expect(section).toEqual(inAll);
+      // The same keys in the same order (inAll's trend was made on first read).
+      expect(JSON.stringify(section)).toBe(JSON.stringify(inAll));
+    }
+    expect(allDigest.teams.find((t) => t.teamId === ids[2])?.name).toBe('C2');
+  });
+
+  it('a few teams give the same sections as all teams', () => {
+    const few = [ids[0], ids[3]] as number[];
+    const digest = buildDigest(loadDigestInput(db, MONTH, NOW, { teamIds: few }));
+    const all = buildDigest(loadDigestInput(db, MONTH, NOW));
+    expect(digest.teams.map((t) => t.teamId)).toEqual(few);
+    expect(digest.teams).toEqual(all.teams.filter((t) => few.includes(t.teamId as number)));
+  });
+});
+
+function monthStartMs(month: string): number {
+  return monthRange(month).start.getTime();
+}
+
+function monthEndMs(month: string): number {
+  return monthRange(month).end.getTime();
+}
