@@ -72,8 +72,8 @@ export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory
 /** One transaction: claim the event id, record the reaction, recount, decide, record the payment. */
 export function applyReactionEvent(tx: Tx, ev: ReactionEvent, requestId: number, kind: ReactionKind, now: Date): ReactionOutcome {
   if (!claimEvent(tx, `${ev.platform}:${ev.eventId}`, now)) return { outcome: 'duplicate' };
-  const card = cardState(tx, ev.channelId, ev.messageTs);
-  if (!card || card.requestId !== requestId) return { outcome: 'not_a_card' };
+  const card = cardState(tx, ev.channelId, ev.messageTs, requestId);
+  if (!card) return { outcome: 'not_a_card' };
   if (!isUndecided(card.status)) return { outcome: 'decided' };
   const changed = applyReaction(tx, {
     requestId,
@@ -95,14 +95,16 @@ export function applyReactionEvent(tx: Tx, ev: ReactionEvent, requestId: number,
   if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji: normalizeEmoji(ev.emoji), version: card.version });
   if (objectionChanged) audit(ev.added ? 'objection.added' : 'objection.removed', { emoji: normalizeEmoji(ev.emoji) });
 
-  const approvers = approversOf(tx, requestId);
+  // Deciding needs no more approvers than the team asks for; a decision records all of them.
+  const firstApprovers = approversOf(tx, requestId, Math.max(0, card.approvalsNeeded));
   const objectors = objectionsOf(tx, requestId).map((o) => o.objectorId);
-  const status = decide({ status: card.status, approvers, objectors, approvalsNeeded: card.approvalsNeeded });
+  const status = decide({ status: card.status, approvers: firstApprovers, objectors, approvalsNeeded: card.approvalsNeeded });
   const platform = ev.platform;
   if (objectionChanged && ev.added) {
     enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId }, now);
   }
   if (status !== card.status) {
+    const approvers = approversOf(tx, requestId);
     const request = updateRequest(tx, requestId, { status, ...(status === 'approved' ? { decidedAt: now } : {}) });
     audit(`request.${status === 'open' ? 'reopened' : status}`, { from: card.status, approvers, objectors });
     if (status === 'approved') {

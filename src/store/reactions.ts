@@ -71,10 +71,11 @@ export function syncHolder(
   return true;
 }
 
-export function approversOf(tx: Tx, requestId: number): string[] {
-  return statement(tx, `SELECT approver_id FROM approvals WHERE request_id = ? ORDER BY created_at, approver_id`)
+/** The approvers, first come first; at most `limit` of them (enough to decide: the rows are distinct). */
+export function approversOf(tx: Tx, requestId: number, limit = -1): string[] {
+  return statement(tx, `SELECT approver_id FROM approvals WHERE request_id = ? ORDER BY created_at, approver_id LIMIT ?`)
     .pluck()
-    .all(requestId) as string[];
+    .all(requestId, limit) as string[];
 }
 
 export function objectionsOf(tx: Tx, requestId: number): { objectorId: string; reason: string | null }[] {

@@ -31,14 +31,16 @@ export interface CardState {
   approvalsNeeded: number;
 }
 
-export function cardState(tx: Tx, channelId: string, messageTs: string): CardState | undefined {
-  return statement(
-    tx,
-    `SELECT r.id AS requestId, r.team_id AS teamId, r.requester_id AS requesterId, r.channel_id AS channelId, r.status, r.version,
-            t.approval_emoji AS approvalEmoji, t.objection_emoji AS objectionEmoji, t.approvals_needed AS approvalsNeeded
-       FROM requests r JOIN teams t ON t.id = r.team_id
-      WHERE r.channel_id = ? AND r.message_ts = ?`,
-  ).get(channelId, messageTs) as CardState | undefined;
+const CARD_STATE = `SELECT r.id AS requestId, r.team_id AS teamId, r.requester_id AS requesterId, r.channel_id AS channelId, r.status, r.version,
+       t.approval_emoji AS approvalEmoji, t.objection_emoji AS objectionEmoji, t.approvals_needed AS approvalsNeeded
+  FROM requests r JOIN teams t ON t.id = r.team_id`;
+
+/** The card's state; with `requestId` (known from a first look), read by rowid and checked to be that card still. */
+export function cardState(tx: Tx, channelId: string, messageTs: string, requestId?: number): CardState | undefined {
+  if (requestId !== undefined) {
+    return statement(tx, `${CARD_STATE} WHERE r.id = ? AND r.channel_id = ? AND r.message_ts = ?`).get(requestId, channelId, messageTs) as CardState | undefined;
+  }
+  return statement(tx, `${CARD_STATE} WHERE r.channel_id = ? AND r.message_ts = ?`).get(channelId, messageTs) as CardState | undefined;
 }
 
 export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): RequestRow {
