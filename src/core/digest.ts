@@ -728,29 +728,23 @@ interface TrendSource {
 
 type WithTrendSource = DigestSection & { [TREND_SOURCE]: TrendSource };
 
-const DEFERRED_TREND: PropertyDescriptor = {
-  get(this: WithTrendSource): TrendPoint[] {
-    const s = this[TREND_SOURCE];
-    return (s.trend ??= trendOf(s.ctx, sumSpend(s.ctx, s.spend, s.group)));
-  },
-  set(this: WithTrendSource, value: TrendPoint[]) {
-    this[TREND_SOURCE].trend = value;
-  },
-  enumerable: true,
-  configurable: true,
-};
+/** A shared accessor: made from the section's spend on first read, then kept (sumSpend reuses ctx's cells, so each build sums again). */
+function deferred<K extends 'trend' | 'categoryTrend'>(key: K, make: (ctx: Ctx, keys: number[]) => NonNullable<TrendSource[K]>): PropertyDescriptor {
+  return {
+    get(this: WithTrendSource) {
+      const s = this[TREND_SOURCE];
+      return (s[key] ??= make(s.ctx, sumSpend(s.ctx, s.spend, s.group)));
+    },
+    set(this: WithTrendSource, value: NonNullable<TrendSource[K]>) {
+      this[TREND_SOURCE][key] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
 
-const DEFERRED_CATEGORY_TREND: PropertyDescriptor = {
-  get(this: WithTrendSource): CategoryTrend[] {
-    const s = this[TREND_SOURCE];
-    return (s.categoryTrend ??= categoryTrendOf(s.ctx, sumSpend(s.ctx, s.spend, s.group)));
-  },
-  set(this: WithTrendSource, value: CategoryTrend[]) {
-    this[TREND_SOURCE].categoryTrend = value;
-  },
-  enumerable: true,
-  configurable: true,
-};
+const DEFERRED_TREND = deferred('trend', trendOf);
+const DEFERRED_CATEGORY_TREND = deferred('categoryTrend', categoryTrendOf);
 
 function deferredTrend(section: DigestSection, ctx: Ctx, spend: Grouped<SpendColumns>, group: number): void {
   Object.defineProperty(section, 'trend', DEFERRED_TREND);
