@@ -90,7 +90,7 @@ export async function spawnApp(kind: 'bot' | 'floor', env: { apiUrl: string; dat
   const entry = kind === 'bot' ? 'dist/main.js' : 'bench/out/floor.js';
   const t0 = performance.now();
   // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops (open in Chrome DevTools).
-  const prof = kind === 'bot' && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const prof = (kind === 'bot' || process.env.BENCH_CPU_PROF_FLOOR) && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...startNodeFlags(), ...prof, entry], {
     cwd: ROOT,
     env: {

@@ -10,7 +10,7 @@ import type { Tx } from '../store/db.js';
 import { claimEvent } from '../store/events.js';
 import { enqueue } from '../store/outbox.js';
 import { recordPayment } from '../store/payments.js';
-import { applyReaction, approversOf, holdings, objectionsOf, syncHolder } from '../store/reactions.js';
+import { applyReaction, approversOf, holderCount, holdings, objectionsOf, syncHolder } from '../store/reactions.js';
 import { cardState, updateRequest } from '../store/requests.js';
 import type { RequestRow, Team } from '../store/schema.js';
 import type { AppDeps, Directory } from './deps.js';
@@ -95,16 +95,20 @@ export function applyReactionEvent(tx: Tx, ev: ReactionEvent, requestId: number,
   if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji: normalizeEmoji(ev.emoji), version: card.version });
   if (objectionChanged) audit(ev.added ? 'objection.added' : 'objection.removed', { emoji: normalizeEmoji(ev.emoji) });
 
-  // Deciding needs no more approvers than the team asks for; a decision records all of them.
-  const firstApprovers = approversOf(tx, requestId, Math.max(0, card.approvalsNeeded));
-  const objectors = objectionsOf(tx, requestId).map((o) => o.objectorId);
-  const status = decide({ status: card.status, approvers: firstApprovers, objectors, approvalsNeeded: card.approvalsNeeded });
+  // Deciding needs only how many hold an approval or objection; a decision records who.
+  const status = decide({
+    status: card.status,
+    approvals: holderCount(tx, 'approvals', requestId),
+    objections: holderCount(tx, 'objections', requestId),
+    approvalsNeeded: card.approvalsNeeded,
+  });
   const platform = ev.platform;
   if (objectionChanged && ev.added) {
     enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId }, now);
   }
   if (status !== card.status) {
     const approvers = approversOf(tx, requestId);
+    const objectors = objectionsOf(tx, requestId).map((o) => o.objectorId);
     const request = updateRequest(tx, requestId, { status, ...(status === 'approved' ? { decidedAt: now } : {}) });
     audit(`request.${status === 'open' ? 'reopened' : status}`, { from: card.status, approvers, objectors });
     if (status === 'approved') {

@@ -50,10 +50,10 @@ export function ineligibility(reactor: Reactor, requesterId: string): Ineligible
 
 export interface DecisionInput {
   status: RequestStatus;
-  /** Distinct eligible people who hold an approval on the current version. */
-  approvers: readonly string[];
-  /** Distinct people who hold an objection. */
-  objectors: readonly string[];
+  /** How many distinct eligible people hold an approval on the current version. */
+  approvals: number;
+  /** How many distinct people hold an objection. */
+  objections: number;
   approvalsNeeded: number;
 }
 
@@ -63,7 +63,7 @@ export interface DecisionInput {
  */
 export function decide(input: DecisionInput): RequestStatus {
   if (!isUndecided(input.status)) return input.status;
-  if (input.objectors.length > 0) return 'on_hold';
-  if (new Set(input.approvers).size >= input.approvalsNeeded) return 'approved';
+  if (input.objections > 0) return 'on_hold';
+  if (input.approvals >= input.approvalsNeeded) return 'approved';
   return 'open';
 }

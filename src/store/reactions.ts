@@ -49,9 +49,18 @@ export function holdings(tx: Tx, requestId: number, userId: string, version: num
   return { approve: rows.some((r) => r.kind === 'approve' && r.version === version), object: rows.some((r) => r.kind === 'object') };
 }
 
+/** The statements of `syncHolder` and `holderCount`, per table (constant strings: no SQL is built per event). */
 const HOLDER_SQL = {
-  approvals: { table: 'approvals', who: 'approver_id' },
-  objections: { table: 'objections', who: 'objector_id' },
+  approvals: {
+    add: `INSERT INTO approvals (request_id, approver_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+    remove: `DELETE FROM approvals WHERE request_id = ? AND approver_id = ?`,
+    count: `SELECT count(*) FROM approvals WHERE request_id = ?`,
+  },
+  objections: {
+    add: `INSERT INTO objections (request_id, objector_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+    remove: `DELETE FROM objections WHERE request_id = ? AND objector_id = ?`,
+    count: `SELECT count(*) FROM objections WHERE request_id = ?`,
+  },
 } as const;
 
 /** Make the approvals/objections table agree with the reactions of one person; true if it changed. */
@@ -63,19 +72,19 @@ export function syncHolder(
   shouldHold: boolean,
   now: Date,
 ): boolean {
-  const { who } = HOLDER_SQL[table];
-  const has = statement(tx, `SELECT 1 FROM ${table} WHERE request_id = ? AND ${who} = ?`).get(requestId, userId) !== undefined;
-  if (has === shouldHold) return false;
-  if (shouldHold) statement(tx, `INSERT INTO ${table} (request_id, ${who}, created_at) VALUES (?, ?, ?)`).run(requestId, userId, now.getTime());
-  else statement(tx, `DELETE FROM ${table} WHERE request_id = ? AND ${who} = ?`).run(requestId, userId);
-  return true;
+  const sql = HOLDER_SQL[table];
+  const result = shouldHold ? statement(tx, sql.add).run(requestId, userId, now.getTime()) : statement(tx, sql.remove).run(requestId, userId);
+  return result.changes > 0;
 }
 
-/** The approvers, first come first; at most `limit` of them (enough to decide: the rows are distinct). */
-export function approversOf(tx: Tx, requestId: number, limit = -1): string[] {
-  return statement(tx, `SELECT approver_id FROM approvals WHERE request_id = ? ORDER BY created_at, approver_id LIMIT ?`)
-    .pluck()
-    .all(requestId, limit) as string[];
+/** How many people hold an approval (or objection) of the request: the rows are distinct per person. */
+export function holderCount(tx: Tx, table: 'approvals' | 'objections', requestId: number): number {
+  return statement(tx, HOLDER_SQL[table].count).pluck().get(requestId) as number;
+}
+
+/** The approvers, first come first. */
+export function approversOf(tx: Tx, requestId: number): string[] {
+  return statement(tx, `SELECT approver_id FROM approvals WHERE request_id = ? ORDER BY created_at, approver_id`).pluck().all(requestId) as string[];
 }
 
 export function objectionsOf(tx: Tx, requestId: number): { objectorId: string; reason: string | null }[] {
