@@ -8,10 +8,10 @@ import { isUndecided } from '../core/request.js';
 import { appendAudit } from '../store/audit.js';
 import type { Tx } from '../store/db.js';
 import { claimEvent } from '../store/events.js';
-import { enqueue } from '../store/outbox.js';
+import { enqueue, type OutboxItem } from '../store/outbox.js';
 import { recordPayment } from '../store/payments.js';
 import { applyReaction, approversOf, holderCount, holdings, objectionsOf, syncHolder } from '../store/reactions.js';
-import { cardState, updateRequest } from '../store/requests.js';
+import { cardFacts, reactionState, updateRequest, type CardFacts } from '../store/requests.js';
 import type { RequestRow, Team } from '../store/schema.js';
 import type { AppDeps, Directory } from './deps.js';
 
@@ -30,7 +30,7 @@ export interface ReactionEvent {
 export type ReactionOutcome =
   | { outcome: 'not_a_card' | 'not_counted' | 'duplicate' | 'unchanged' | 'decided' }
   | { outcome: 'refused'; message: Message }
-  | { outcome: 'changed'; requestId: number; status: RequestRow['status'] };
+  | { outcome: 'changed'; requestId: number; status: RequestRow['status']; /** whether the outbox got something to send */ enqueued: boolean };
 
 const emojiLists = new Map<string, string[]>();
 /** A team's emoji setting as a list (parsed once per distinct setting: every reaction needs it). */
@@ -48,7 +48,7 @@ export function teamReactionSettings(team: Pick<Team, 'approvalEmoji' | 'objecti
 }
 
 export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory: Directory): Promise<ReactionOutcome> {
-  const card = cardState(deps.store.db, ev.channelId, ev.messageTs);
+  const card = cardFacts(deps.store.db, ev.channelId, ev.messageTs, deps.clock.now().getTime());
   if (!card) return { outcome: 'not_a_card' };
   const kind = classifyReaction(ev.emoji, teamReactionSettings(card));
   if (!kind) return { outcome: 'not_counted' };
@@ -60,67 +60,67 @@ export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory
   const why = ineligibility(reactor, card.requesterId);
   if (why) {
     // Nobody is told off for reacting on a card that is already decided or closed.
-    if (!ev.added || !isUndecided(card.status)) return { outcome: 'not_counted' };
+    const state = reactionState(deps.store.db, card.requestId);
+    if (!ev.added || !state || !isUndecided(state.status)) return { outcome: 'not_counted' };
     const message = ineligible(why, card.requestId);
     return message ? { outcome: 'refused', message } : { outcome: 'not_counted' };
   }
-  const outcome = await deps.store.groupTx((tx) => applyReactionEvent(tx, ev, card.requestId, kind, deps.clock.now()));
-  if (outcome.outcome === 'changed') deps.outboxWake();
+  const outcome = await deps.store.groupTx((tx) => applyReactionEvent(tx, ev, card, kind, deps.clock.now()));
+  if (outcome.outcome === 'changed' && outcome.enqueued) deps.outboxWake();
   return outcome;
 }
 
 /** One transaction: claim the event id, record the reaction, recount, decide, record the payment. */
-export function applyReactionEvent(tx: Tx, ev: ReactionEvent, requestId: number, kind: ReactionKind, now: Date): ReactionOutcome {
+export function applyReactionEvent(tx: Tx, ev: ReactionEvent, card: CardFacts, kind: ReactionKind, now: Date): ReactionOutcome {
   if (!claimEvent(tx, `${ev.platform}:${ev.eventId}`, now)) return { outcome: 'duplicate' };
-  const card = cardState(tx, ev.channelId, ev.messageTs, requestId);
-  if (!card) return { outcome: 'not_a_card' };
-  if (!isUndecided(card.status)) return { outcome: 'decided' };
-  const changed = applyReaction(tx, {
-    requestId,
-    userId: ev.userId,
-    emoji: normalizeEmoji(ev.emoji),
-    kind,
-    present: ev.added,
-    version: card.version,
-    eventTs: ev.eventTs,
-  });
+  const { requestId } = card;
+  const state = reactionState(tx, requestId);
+  if (!state) return { outcome: 'not_a_card' };
+  if (!isUndecided(state.status)) return { outcome: 'decided' };
+  const emoji = normalizeEmoji(ev.emoji);
+  const changed = applyReaction(tx, { requestId, userId: ev.userId, emoji, kind, present: ev.added, version: state.version, eventTs: ev.eventTs });
   if (!changed) return { outcome: 'unchanged' };
 
-  const held = holdings(tx, requestId, ev.userId, card.version);
+  const held = holdings(tx, requestId, ev.userId, state.version);
   const approvalChanged = syncHolder(tx, 'approvals', requestId, ev.userId, held.approve, now);
   const objectionChanged = syncHolder(tx, 'objections', requestId, ev.userId, held.object, now);
   if (!approvalChanged && !objectionChanged) return { outcome: 'unchanged' };
   const audit = (action: string, detail: Record<string, unknown> = {}) =>
     appendAudit(tx, { at: now, actorId: ev.userId, action, teamId: card.teamId, requestId, detail });
-  if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji: normalizeEmoji(ev.emoji), version: card.version });
-  if (objectionChanged) audit(ev.added ? 'objection.added' : 'objection.removed', { emoji: normalizeEmoji(ev.emoji) });
+  if (approvalChanged) audit(ev.added ? 'approval.added' : 'approval.removed', { emoji, version: state.version });
+  if (objectionChanged) audit(ev.added ? 'objection.added' : 'objection.removed', { emoji });
 
   // Deciding needs only how many hold an approval or objection; a decision records who.
   const status = decide({
-    status: card.status,
+    status: state.status,
     approvals: holderCount(tx, 'approvals', requestId),
     objections: holderCount(tx, 'objections', requestId),
     approvalsNeeded: card.approvalsNeeded,
   });
   const platform = ev.platform;
+  // A card update already waiting is not written again, and then the outbox need not be woken.
+  let enqueued = false;
+  const post = (item: OutboxItem) => {
+    enqueued = enqueue(tx, platform, item, now) || enqueued;
+  };
   if (objectionChanged && ev.added) {
-    enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId }, now);
+    post({ kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId });
   }
-  if (status !== card.status) {
+  if (status !== state.status) {
     const approvers = approversOf(tx, requestId);
     const objectors = objectionsOf(tx, requestId).map((o) => o.objectorId);
     const request = updateRequest(tx, requestId, { status, ...(status === 'approved' ? { decidedAt: now } : {}) });
-    audit(`request.${status === 'open' ? 'reopened' : status}`, { from: card.status, approvers, objectors });
+    audit(`request.${status === 'open' ? 'reopened' : status}`, { from: state.status, approvers, objectors });
     if (status === 'approved') {
       recordPayment(tx, request, approvers, now);
       audit('payment.recorded', { amountCents: request.amountCents, supplierName: request.supplierName, supplierIban: request.supplierIban, approvers });
       const names = approvers.map((a) => `<@${a}>`);
-      enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.approved(requestId, cents(request.amountCents), request.supplierName, names) }, now);
+      post({ kind: 'thread.post', requestId, message: thread.approved(requestId, cents(request.amountCents), request.supplierName, names) });
     }
-    if (card.status === 'on_hold' && status === 'open') {
-      enqueue(tx, platform, { kind: 'thread.post', requestId, message: thread.objectionsCleared(requestId) }, now);
+    if (state.status === 'on_hold' && status === 'open') {
+      post({ kind: 'thread.post', requestId, message: thread.objectionsCleared(requestId) });
     }
   }
-  enqueue(tx, platform, { kind: 'card.update', requestId }, now);
-  return { outcome: 'changed', requestId, status };
+  post({ kind: 'card.update', requestId });
+  return { outcome: 'changed', requestId, status, enqueued };
 }

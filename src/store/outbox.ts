@@ -21,20 +21,29 @@ export const IN_FLIGHT = 'in_flight';
 /** A pending card update that was enqueued again while the previous one was in flight. */
 const CHANGED = 'changed_in_flight';
 
+// The SQL of the hot paths as constants: a statement is looked up by its text, which then is hashed once.
+const ENQUEUE = `INSERT INTO outbox (platform, kind, payload, coalesce_key, attempts, not_before, last_error, created_at, done_at)
+     VALUES (?, ?, ?, ?, 0, ?, NULL, ?, NULL)
+     ON CONFLICT (coalesce_key) WHERE done_at IS NULL AND coalesce_key IS NOT NULL
+     DO UPDATE SET last_error = '${CHANGED}' WHERE last_error = '${IN_FLIGHT}'`;
+const CLAIM_NEXT = `UPDATE outbox SET not_before = ?, last_error = '${IN_FLIGHT}'
+      WHERE id = (SELECT id FROM outbox WHERE platform = ? AND done_at IS NULL AND not_before <= ? ORDER BY id LIMIT 1)
+      RETURNING id, platform, payload, attempts`;
+const COMPLETE_ITEM = `UPDATE outbox SET
+        not_before = CASE WHEN last_error = '${CHANGED}' THEN @now ELSE not_before END,
+        done_at = CASE WHEN last_error = '${CHANGED}' THEN NULL ELSE @now END,
+        last_error = NULL
+      WHERE id = @id`;
+
 /**
  * Card updates are coalesced: while one is pending for a request, another adds nothing. When the
  * pending one is already being sent (it may render the old state), it is made due again, so the
  * newer state is sent after it. Coalescing into a row that is not in flight writes nothing.
+ * Returns whether it wrote (whether the outbox has something new to send).
  */
-export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, now: Date): void {
+export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, now: Date): boolean {
   const coalesceKey = item.kind === 'card.update' ? `${platform}:card:${item.requestId}` : null;
-  statement(
-    tx,
-    `INSERT INTO outbox (platform, kind, payload, coalesce_key, attempts, not_before, last_error, created_at, done_at)
-     VALUES (?, ?, ?, ?, 0, ?, NULL, ?, NULL)
-     ON CONFLICT (coalesce_key) WHERE done_at IS NULL AND coalesce_key IS NOT NULL
-     DO UPDATE SET last_error = '${CHANGED}' WHERE last_error = '${IN_FLIGHT}'`,
-  ).run(platform, item.kind, JSON.stringify(item), coalesceKey, now.getTime(), now.getTime());
+  return statement(tx, ENQUEUE).run(platform, item.kind, JSON.stringify(item), coalesceKey, now.getTime(), now.getTime()).changes > 0;
 }
 
 /**
@@ -43,26 +52,14 @@ export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, n
  * the lease ends, or at start-up by `releaseLeases`). One statement, so atomic on its own.
  */
 export function claimNext(tx: Tx, platform: 'slack' | 'teams', now: Date, leaseUntil: Date = new Date(now.getTime() + 60_000)): OutboxRow | undefined {
-  const row = statement(
-    tx,
-    `UPDATE outbox SET not_before = ?, last_error = '${IN_FLIGHT}'
-      WHERE id = (SELECT id FROM outbox WHERE platform = ? AND done_at IS NULL AND not_before <= ? ORDER BY id LIMIT 1)
-      RETURNING id, platform, payload, attempts`,
-  ).get(leaseUntil.getTime(), platform, now.getTime()) as { id: number; platform: 'slack' | 'teams'; payload: string; attempts: number } | undefined;
+  const row = statement(tx, CLAIM_NEXT).get(leaseUntil.getTime(), platform, now.getTime()) as { id: number; platform: 'slack' | 'teams'; payload: string; attempts: number } | undefined;
   if (!row) return undefined;
   return { id: row.id, platform: row.platform, item: JSON.parse(row.payload) as OutboxItem, attempts: row.attempts };
 }
 
 /** The item was delivered. A card update enqueued again meanwhile stays pending, due now. */
 export function completeItem(tx: Tx, id: number, now: Date): void {
-  statement(
-    tx,
-    `UPDATE outbox SET
-        not_before = CASE WHEN last_error = '${CHANGED}' THEN @now ELSE not_before END,
-        done_at = CASE WHEN last_error = '${CHANGED}' THEN NULL ELSE @now END,
-        last_error = NULL
-      WHERE id = @id`,
-  ).run({ now: now.getTime(), id });
+  statement(tx, COMPLETE_ITEM).run({ now: now.getTime(), id });
 }
 
 /** The item can never be delivered (message or channel gone): done, with the reason kept. */

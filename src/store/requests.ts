@@ -17,30 +17,54 @@ export function findRequestByCard(tx: Tx, channelId: string, messageTs: string):
   return selectRows(tx, requests, 'channel_id = ? AND message_ts = ?').get(channelId, messageTs);
 }
 
-/** What a reaction needs of its card and team: one indexed look-up, no wide row (every reaction reads it twice). */
-export interface CardState {
+/**
+ * What a reaction needs to know of its card before anything else, and what never changes once the
+ * card is posted: its request, requester and channel, and its team's reaction settings (these are
+ * set when the team is created; the bot never changes them).
+ */
+export interface CardFacts {
   requestId: number;
   teamId: number;
   requesterId: string;
   channelId: string;
-  status: RequestRow['status'];
-  version: number;
   /** The team's settings, as stored (comma-separated emoji names). */
   approvalEmoji: string;
   objectionEmoji: string;
   approvalsNeeded: number;
 }
 
-const CARD_STATE = `SELECT r.id AS requestId, r.team_id AS teamId, r.requester_id AS requesterId, r.channel_id AS channelId, r.status, r.version,
+const CARD_FACTS = `SELECT r.id AS requestId, r.team_id AS teamId, r.requester_id AS requesterId, r.channel_id AS channelId,
        t.approval_emoji AS approvalEmoji, t.objection_emoji AS objectionEmoji, t.approvals_needed AS approvalsNeeded
-  FROM requests r JOIN teams t ON t.id = r.team_id`;
+  FROM requests r JOIN teams t ON t.id = r.team_id WHERE r.channel_id = ? AND r.message_ts = ?`;
 
-/** The card's state; with `requestId` (known from a first look), read by rowid and checked to be that card still. */
-export function cardState(tx: Tx, channelId: string, messageTs: string, requestId?: number): CardState | undefined {
-  if (requestId !== undefined) {
-    return statement(tx, `${CARD_STATE} WHERE r.id = ? AND r.channel_id = ? AND r.message_ts = ?`).get(requestId, channelId, messageTs) as CardState | undefined;
-  }
-  return statement(tx, `${CARD_STATE} WHERE r.channel_id = ? AND r.message_ts = ?`).get(channelId, messageTs) as CardState | undefined;
+/** How long card facts are reused: an operator's edit of a team's settings in the database shows within this time. */
+export const CARD_FACTS_TTL_MS = 60_000;
+const CARD_FACTS_MAX = 10_000;
+const factsCaches = new WeakMap<object, Map<string, { facts: CardFacts; until: number }>>();
+
+/**
+ * The card's facts, or undefined when the message is not a card. Every reaction reads them, so
+ * they are kept per connection for a minute (a message that is not a card is not remembered: it
+ * may become one). The request's state is read in the transaction (`reactionState`).
+ */
+export function cardFacts(tx: Tx, channelId: string, messageTs: string, nowMs: number = Date.now()): CardFacts | undefined {
+  let cache = factsCaches.get(tx);
+  if (!cache) factsCaches.set(tx, (cache = new Map()));
+  const key = `${channelId}\n${messageTs}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > nowMs) return hit.facts;
+  const facts = statement(tx, CARD_FACTS).get(channelId, messageTs) as CardFacts | undefined;
+  if (cache.size >= CARD_FACTS_MAX) cache.clear();
+  if (facts) cache.set(key, { facts, until: nowMs + CARD_FACTS_TTL_MS });
+  else cache.delete(key);
+  return facts;
+}
+
+const REACTION_STATE = `SELECT status, version FROM requests WHERE id = ?`;
+
+/** The request's state as a reaction changes it: read in its transaction, by rowid. */
+export function reactionState(tx: Tx, requestId: number): Pick<RequestRow, 'status' | 'version'> | undefined {
+  return statement(tx, REACTION_STATE).get(requestId) as Pick<RequestRow, 'status' | 'version'> | undefined;
 }
 
 export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): RequestRow {
