@@ -28,12 +28,15 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHa
     row.requestId ?? null,
     row.detail,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
+
+const LAST_ROW = `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`;
+const INSERT_ROW = `INSERT INTO audit_log (id, at, actor_id, action, team_id, request_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Append one audit row; call inside the transaction of the state change it records. */
 export function appendAudit(tx: Tx, entry: AuditEntry): void {
-  const last = statement(tx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  const last = statement(tx, LAST_ROW).get() as { id: number; hash: string } | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     id: (last?.id ?? 0) + 1,
@@ -44,7 +47,7 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
     requestId: entry.requestId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
   };
-  statement(tx, `INSERT INTO audit_log (id, at, actor_id, action, team_id, request_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  statement(tx, INSERT_ROW).run(
     row.id,
     row.at.getTime(),
     row.actorId,

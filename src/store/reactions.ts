@@ -20,29 +20,24 @@ export interface ReactionChange {
   eventTs: string;
 }
 
+const UPSERT_REACTION = `INSERT INTO reactions (request_id, user_id, emoji, kind, present, version, event_ts) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (request_id, user_id, emoji) DO UPDATE SET present = excluded.present, version = excluded.version, kind = excluded.kind, event_ts = excluded.event_ts
+     WHERE excluded.event_ts > reactions.event_ts`;
+
 /**
- * Record the newest known state of one emoji of one person. An event older than what is stored
- * (out-of-order delivery) changes nothing; returns whether anything changed.
+ * Record the newest known state of one emoji of one person. An event not newer than what is stored
+ * (a retry, or out-of-order delivery) changes nothing; returns whether it was stored. (Whether the
+ * approvals or objections change follows from `holdings` and `syncHolder`.)
  */
 export function applyReaction(tx: Tx, c: ReactionChange): boolean {
-  const existing = statement(tx, `SELECT present, version, event_ts AS eventTs FROM reactions WHERE request_id = ? AND user_id = ? AND emoji = ?`).get(
-    c.requestId,
-    c.userId,
-    c.emoji,
-  ) as { present: number; version: number; eventTs: string } | undefined;
-  const ts = sortableTs(c.eventTs);
-  if (existing && existing.eventTs >= ts) return false;
-  statement(
-    tx,
-    `INSERT INTO reactions (request_id, user_id, emoji, kind, present, version, event_ts) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (request_id, user_id, emoji) DO UPDATE SET present = excluded.present, version = excluded.version, kind = excluded.kind, event_ts = excluded.event_ts`,
-  ).run(c.requestId, c.userId, c.emoji, c.kind, c.present ? 1 : 0, c.version, ts);
-  return !(existing && existing.present === (c.present ? 1 : 0) && existing.version === c.version);
+  return statement(tx, UPSERT_REACTION).run(c.requestId, c.userId, c.emoji, c.kind, c.present ? 1 : 0, c.version, sortableTs(c.eventTs)).changes > 0;
 }
+
+const HOLDINGS = `SELECT kind, version FROM reactions WHERE request_id = ? AND user_id = ? AND present = 1`;
 
 /** What one person's present reactions hold: an approval of `version`, and an objection. */
 export function holdings(tx: Tx, requestId: number, userId: string, version: number): { approve: boolean; object: boolean } {
-  const rows = statement(tx, `SELECT kind, version FROM reactions WHERE request_id = ? AND user_id = ? AND present = 1`).all(requestId, userId) as {
+  const rows = statement(tx, HOLDINGS).all(requestId, userId) as {
     kind: 'approve' | 'object';
     version: number;
   }[];
