@@ -1,6 +1,6 @@
 // The append-only audit trail. Each row carries the hash of the row before it (a hash chain), so a
 // changed or deleted row is detected by `verifyAuditChain`.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import type { Tx } from './db.js';
 import { statement } from './prepared.js';
@@ -28,7 +28,7 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHa
     row.requestId ?? null,
     row.detail,
   ]);
-  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
+  return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
 }
 
 const LAST_ROW = `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`;

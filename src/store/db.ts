@@ -40,9 +40,12 @@ function groupCommit(db: Db, sqlite: Database.Database): Store['groupTx'] {
     if (typeof (value as { then?: unknown } | null)?.then === 'function') throw new TypeError('groupTx: the function must not be async (a transaction cannot span an await)');
     return value;
   };
+  // better-sqlite3's transaction wrappers, made once.
+  const one = sqlite.transaction(run);
+  const all = sqlite.transaction((batch: Pending[]) => batch.map(run));
   const alone = (p: Pending) => {
     try {
-      p.resolve(sqlite.transaction(() => run(p)).immediate());
+      p.resolve(one.immediate(p));
     } catch (error) {
       p.reject(error);
     }
@@ -52,7 +55,7 @@ function groupCommit(db: Db, sqlite: Database.Database): Store['groupTx'] {
     queue = [];
     let values: unknown[];
     try {
-      values = sqlite.transaction(() => batch.map(run)).immediate();
+      values = all.immediate(batch);
     } catch (error) {
       // Nothing of the batch is stored: one threw, or the commit failed. Each on its own, so the
       // others still land and the one that fails gets its own error.
