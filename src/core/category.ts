@@ -732,9 +732,12 @@ function compileKeyword(slug: string, raw: string, weight: number): CompiledKeyw
   return { slug, keyword, weight, re: new RegExp(source, 'gu') };
 }
 
-const COMPILED: readonly CompiledKeyword[] = CATEGORY_TABLE.flatMap((c) =>
-  c.keywords.map(([k, w]) => compileKeyword(c.slug, k, w)),
-);
+let compiled: readonly CompiledKeyword[] | undefined;
+/** The keyword patterns, compiled on the first suggestion (not at start-up: it takes ~20 ms). */
+function compiledKeywords(): readonly CompiledKeyword[] {
+  compiled ??= CATEGORY_TABLE.flatMap((c) => c.keywords.map(([k, w]) => compileKeyword(c.slug, k, w)));
+  return compiled;
+}
 
 const CATEGORY_ORDER: ReadonlyMap<string, number> = new Map(
   CATEGORY_TABLE.map((c, i) => [c.slug, i] as const),
@@ -751,7 +754,7 @@ interface Hit {
 function findHits(folded: string, inSupplier: boolean, allowed: ReadonlySet<string>): Hit[] {
   if (folded === '') return [];
   const occurrences: { k: CompiledKeyword; start: number; end: number }[] = [];
-  for (const k of COMPILED) {
+  for (const k of compiledKeywords()) {
     if (!allowed.has(k.slug)) continue;
     k.re.lastIndex = 0;
     for (const m of folded.matchAll(k.re)) {
