@@ -18,7 +18,7 @@ import { reconcileSlack } from './reconcile.js';
 import { guardRequestListener, ReplayGuard } from './replayGuard.js';
 
 // Bolt's index also loads the Express and AWS Lambda receivers (and express) that this bot never
-// uses: its App and HTTP receiver alone start ~90 ms sooner (start-up goal of issue 5).
+// uses: its App and HTTP receiver alone start ~90 ms sooner (bench/RESULTS.md, start-up).
 const requireCjs = createRequire(import.meta.url);
 const { default: App } = requireCjs('@slack/bolt/dist/App.js') as { default: typeof BoltApp };
 const { default: HTTPReceiver } = requireCjs('@slack/bolt/dist/receivers/HTTPReceiver.js') as { default: typeof BoltHTTPReceiver };

@@ -22,7 +22,7 @@ const timer = setInterval(() => {
 parentPort.on('message', () => { clearInterval(timer); try { db.pragma('wal_checkpoint(PASSIVE)'); } finally { db.close(); process.exit(0); } });
 `;
 
-export const CHECKPOINT_EVERY_MS = 5000;
+const CHECKPOINT_EVERY_MS = 5000;
 
 export interface Checkpointer {
   /** One last checkpoint, then the worker ends. */
