@@ -13,10 +13,6 @@ export function getRequest(tx: Tx, id: number): RequestRow | undefined {
   return selectRows(tx, requests, 'id = ?').get(id);
 }
 
-export function findRequestByCard(tx: Tx, channelId: string, messageTs: string): RequestRow | undefined {
-  return selectRows(tx, requests, 'channel_id = ? AND message_ts = ?').get(channelId, messageTs);
-}
-
 /**
  * What a reaction needs to know of its card before anything else, and what never changes once the
  * card is posted: its request, requester and channel, and its team's reaction settings (these are
