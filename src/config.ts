@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   TEAMS_CLIENT_ID: z.string().optional(),
   TEAMS_CLIENT_SECRET: z.string().optional(),
   TEAMS_TENANT_ID: z.string().optional(),
+  /** More Entra tenants whose Teams activities are let in, besides TEAMS_TENANT_ID (comma-separated). */
+  TEAMS_ALLOWED_TENANTS: csv,
   /** Port of the Teams messaging endpoint (/api/messages). */
   TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
 });
@@ -56,6 +58,8 @@ export interface TeamsConfig {
   clientId: string;
   clientSecret: string;
   tenantId: string;
+  /** Tenants let in besides tenantId. */
+  allowedTenantIds?: string[];
   port: number;
 }
 
@@ -101,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const teamsSet = [e.TEAMS_CLIENT_ID, e.TEAMS_CLIENT_SECRET, e.TEAMS_TENANT_ID];
   const teams =
     e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
-      ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID, port: e.TEAMS_PORT }
+      ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID, allowedTenantIds: e.TEAMS_ALLOWED_TENANTS, port: e.TEAMS_PORT }
       : null;
   if (!teams && teamsSet.some(Boolean)) {
     const missing = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'][teamsSet.findIndex((v) => !v)];

@@ -30,7 +30,7 @@ async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, 
     adapters.push({ name: 'slack', wake: () => slack.outbox.wake(), stop: () => slack.stop(), digest: slackDigestPort(slack.app.client) });
   }
   if (config.teams) {
-    const { createTeamsBot } = await import('./teams/app.js');
+    const { createTeamsBot } = await import('./msteams/app.js');
     const teams = createTeamsBot({ ...config.teams, ...config }, deps, log);
     const port = await teams.start(config.teams.port);
     log.info('teams.started', { port });

@@ -2,7 +2,7 @@
 // to upload in Teams (Apps → Manage your apps → Upload an app). Bot id: TEAMS_CLIENT_ID or a placeholder.
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { appPackage, PLACEHOLDER_BOT_ID } from '../src/teams/manifest.js';
+import { appPackage, PLACEHOLDER_BOT_ID } from '../src/msteams/manifest.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 const botId = process.env.TEAMS_CLIENT_ID || PLACEHOLDER_BOT_ID;

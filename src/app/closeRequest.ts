@@ -1,22 +1,16 @@
 // The requester (or an admin) withdraws a request or closes it as "alternative found".
 import type { Message } from '../core/messages.js';
-import { field, LIMITS, refusal, thread } from '../core/messages.js';
+import { confirm, field, LIMITS, refusal, thread } from '../core/messages.js';
 import { containsBsn } from '../core/privacy.js';
 import type { CloseKind } from '../core/request.js';
-import { transition } from '../core/request.js';
-import { err, ok, type Result } from '../core/result.js';
+import { CLOSE_KINDS, transition } from '../core/request.js';
 import { appendAudit } from '../store/audit.js';
 import { enqueue } from '../store/outbox.js';
 import { getRequest, updateRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
-import type { Actor, AppDeps } from './deps.js';
-import { mayChange } from './authorize.js';
-
-export type CloseInput =
-  | { requestId: number; actor: Actor; how: 'withdraw' }
-  | { requestId: number; actor: Actor; how: 'alternative'; kind: CloseKind; reason: string };
-
-export type CloseError = { kind: 'refused'; message: Message } | { kind: 'field'; message: Message };
+import { whyNotChange } from './authorize.js';
+import type { Ctx } from './deps.js';
+import { done, refused, type Outcome } from './outcome.js';
 
 /** Check the free-text reason before anything is stored. */
 export function closeReasonError(reason: string): Message | null {
@@ -27,40 +21,52 @@ export function closeReasonError(reason: string): Message | null {
   return null;
 }
 
-export function closeRequest(deps: AppDeps, input: CloseInput): Result<{ requestId: number }, CloseError> {
-  const now = deps.clock.now();
+/** May this person close the request now (before the "alternative found" form opens)? */
+export async function openCloseForm(ctx: Ctx, input: { actorId: string; requestId: number }): Promise<Outcome<{ requestId: number }>> {
+  const request = getRequest(ctx.store.db, input.requestId);
+  if (!request) return refused('request.not_found', refusal.notFound);
+  const why = await whyNotChange(ctx, input.actorId, request);
+  return why ? refused('request.not_yours', why) : done('form.opened', { requestId: request.id });
+}
+
+export type CloseInput =
+  | { actorId: string; requestId: number; how: 'withdraw' }
+  | { actorId: string; requestId: number; how: 'alternative'; kind: string | null; reason: string };
+
+export async function closeRequest(ctx: Ctx, input: CloseInput): Promise<Outcome<{ requestId: number }>> {
+  const now = ctx.clock.now();
+  let kind: CloseKind | undefined;
+  let reason = '';
   if (input.how === 'alternative') {
+    kind = CLOSE_KINDS.find((k) => k === input.kind);
+    if (!kind) return refused('form.invalid', field.required, { kind: field.required });
     const bad = closeReasonError(input.reason);
-    if (bad) return err({ kind: 'field', message: bad });
+    if (bad) return refused('form.invalid', bad, { reason: bad });
+    reason = input.reason.trim();
   }
-  const result = deps.store.tx((tx): Result<{ requestId: number }, CloseError> => {
-    const request = getRequest(tx, input.requestId);
-    if (!request) throw new Error(`request ${input.requestId} not found`);
-    const refused = mayChange(input.actor, request);
-    if (refused) return err({ kind: 'refused', message: refused });
-    const next = transition(request.status, input.how === 'withdraw' ? 'withdraw' : 'close_alternative');
-    if (!next.ok) return err({ kind: 'refused', message: refusal.alreadyDecided(request.id, request.status) });
-    const team = getTeam(tx, request.teamId);
-    const by = `<@${input.actor.id}>`;
-    updateRequest(tx, request.id, {
-      status: next.value,
-      closedAt: now,
-      ...(input.how === 'alternative' ? { closedKind: input.kind, closedReason: input.reason.trim() } : {}),
-    });
+  const request = getRequest(ctx.store.db, input.requestId);
+  if (!request) return refused('request.not_found', refusal.notFound);
+  const why = await whyNotChange(ctx, input.actorId, request);
+  if (why) return refused('request.not_yours', why);
+  const result = ctx.store.tx((tx): Outcome<{ requestId: number }> => {
+    const current = getRequest(tx, input.requestId)!;
+    const next = transition(current.status, input.how === 'withdraw' ? 'withdraw' : 'close_alternative');
+    if (!next.ok) return refused('request.decided', refusal.alreadyDecided(current.id, current.status));
+    const team = getTeam(tx, current.teamId);
+    updateRequest(tx, current.id, { status: next.value, closedAt: now, ...(kind ? { closedKind: kind, closedReason: reason } : {}) });
     appendAudit(tx, {
       at: now,
-      actorId: input.actor.id,
+      actorId: input.actorId,
       action: `request.${next.value}`,
       teamId: team.id,
-      requestId: request.id,
-      detail: { from: request.status, ...(input.how === 'alternative' ? { kind: input.kind } : {}) },
+      requestId: current.id,
+      detail: { from: current.status, ...(kind ? { kind } : {}) },
     });
-    enqueue(tx, team.platform, { kind: 'card.update', requestId: request.id }, now);
-    const message =
-      input.how === 'withdraw' ? thread.withdrawn(request.id, by) : thread.alternative(request.id, by, input.kind, input.reason.trim());
-    enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message }, now);
-    return ok({ requestId: request.id });
+    enqueue(tx, team.platform, { kind: 'card.update', requestId: current.id }, now);
+    const message = kind ? thread.alternative(current.id, input.actorId, kind, reason) : thread.withdrawn(current.id, input.actorId);
+    enqueue(tx, team.platform, { kind: 'thread.post', requestId: current.id, message }, now);
+    return done(`request.${next.value}`, { requestId: current.id }, kind ? confirm.closedAlternative(current.id) : confirm.withdrawn(current.id));
   });
-  if (result.ok) deps.outboxWake();
+  if (result.ok) ctx.outboxWake();
   return result;
 }

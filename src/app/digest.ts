@@ -1,24 +1,27 @@
-// The monthly digest: figures, text, chart; which month a person asked for; and the job_runs claim
-// that makes the automatic digest post once per month per channel, across restarts and instances.
-import { eq } from 'drizzle-orm';
+// The monthly digest: figures, text, chart; the month a person asked for; where a team's digest
+// goes; and the job_runs claim that makes the automatic digest post once per month per channel,
+// across restarts and instances.
 import { buildDigest, digestChartInput, type Digest, type RecurrenceRule } from '../core/digest.js';
 import { digestAltText, digestMonthMessage, digestText } from '../core/digestText.js';
 import { spendChartSvg } from '../core/chartSvg.js';
-import type { Message } from '../core/messages.js';
+import { digestChannelMessage, type Message } from '../core/messages.js';
 import { err, ok, type Result } from '../core/result.js';
+import { em, msg, p, rule, strong, type Block, type Inline, type Text } from '../core/text.js';
 import { addMonthsKey, monthKey, parseMonthKey } from '../core/time.js';
 import { svgToPng } from '../render/png.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/db.js';
 import { loadDigestInput, teamsWithDigestChannel, type DigestQueryOptions } from '../store/digestQueries.js';
-import { teams } from '../store/schema.js';
-import { ensureTeam, findTeam, type ChannelRef } from '../store/teams.js';
-import type { Actor, AppDeps } from './deps.js';
+import { claimJob, jobDone, markJobDone, releaseJob } from '../store/jobs.js';
+import { findTeam, setDigestChannel as storeDigestChannel, teamsOfPlatform } from '../store/teams.js';
+import type { AppDeps, Ctx, Platform } from './deps.js';
+import { done, refused, type Outcome } from './outcome.js';
+import { teamOf, type ChannelRef } from './team.js';
 
 export interface DigestResult {
   digest: Digest;
-  /** Slack mrkdwn, Dutch with an English summary. */
-  text: string;
+  /** Dutch with an English summary, as structure (each platform renders it). */
+  text: Text;
   /** The chart's figures as text, for screen readers. */
   altText: string;
   /** The chart of spend by category over the last 6 months; null when `chart: false`. */
@@ -37,8 +40,33 @@ export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: st
   const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months: Math.max(months, 6) } : {}) });
   const digest = buildDigest(input, opts.rule);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
-  return { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png };
+  return { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png };
 }
+
+/** The digest text as structure (the digest module writes lines with `*bold*`, `_em_` and bullets). */
+function asText(s: string | Text): Text {
+  if (typeof s !== 'string') return s;
+  const inline = (line: string): Inline[] =>
+    line.split(/(\*[^*\n]+\*|(?<![\w])_[^_\n]+_(?![\w]))/).filter(Boolean).map((x) => {
+      const plain = x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      if (/^\*[^*]+\*$/.test(x)) return strong(plain.slice(1, -1));
+      if (/^_[^_]+_$/.test(x)) return em(plain.slice(1, -1));
+      return plain;
+    });
+  const out: Block[] = [];
+  for (const line of s.split('\n')) {
+    if (line === '───') out.push(rule);
+    else if (line.startsWith('• ')) {
+      const last = out.at(-1);
+      if (last?.k === 'list') out[out.length - 1] = { k: 'list', items: [...last.items, inline(line.slice(2))] };
+      else out.push({ k: 'list', items: [inline(line.slice(2))] });
+    } else if (line !== '') out.push(p(...inline(line)));
+  }
+  return out;
+}
+
+/** A digest message written as plain strings or as structure. */
+const asMessage = (m: { nl: string | Text; en: string | Text }): Message => msg(m.nl, m.en);
 
 /**
  * The month a person asked for: '' → the previous month; 'YYYY-MM' up to the current month.
@@ -49,9 +77,44 @@ export function resolveDigestMonth(text: string, now: Date): Result<string, Mess
   const current = monthKey(now);
   if (t === '') return ok(addMonthsKey(current, -1));
   const month = parseMonthKey(t);
-  if (month === null) return err(digestMonthMessage.invalid(t));
-  if (month > current) return err(digestMonthMessage.future(month));
+  if (month === null) return err(asMessage(digestMonthMessage.invalid(t)));
+  if (month > current) return err(asMessage(digestMonthMessage.future(month)));
   return ok(month);
+}
+
+/** `digest [YYYY-MM]`: in a team channel that team; in a digest channel the teams that post there; elsewhere all teams. */
+export function digestOnDemand(deps: Pick<AppDeps, 'store' | 'clock'>, input: { channel: ChannelRef | null; monthText: string }): Outcome<{ text: Text }> {
+  const month = resolveDigestMonth(input.monthText, deps.clock.now());
+  if (!month.ok) return refused('digest.bad_month', month.error);
+  const channel = input.channel;
+  const team = channel ? findTeam(deps.store.db, channel) : undefined;
+  const teamIds = team ? [team.id] : channel ? teamsWithDigestChannel(deps.store, channel.platform as 'slack' | 'teams', channel.channelId) : [];
+  return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, ...(teamIds.length > 0 ? { teamIds } : {}) }).text });
+}
+
+/** What a manager sees under "Laatste maandoverzicht": last month's digest of the platform's teams. */
+export function lastDigestFor(deps: Pick<AppDeps, 'store' | 'clock'>, platform: Platform): Text | null {
+  const teamIds = teamsOfPlatform(deps.store.db, platform).map((t) => t.id);
+  if (teamIds.length === 0) return null;
+  return digestForMonth(deps, addMonthsKey(monthKey(deps.clock.now()), -1), { chart: false, teamIds }).text;
+}
+
+/** `digest-kanaal <channel>` (admins): this team's monthly digest goes to that channel. Audited. */
+export async function setDigestChannel(ctx: Ctx, input: { actorId: string; channel: ChannelRef | null; targetText: string; channelName?: string }): Promise<Outcome<{ channelId: string } | null>> {
+  const platform = ctx.directory.platform;
+  if (!input.channel) return refused('digest_channel.not_in_team', digestChannelMessage.onlyInTeam);
+  if (!(await ctx.directory.isAdmin(input.actorId))) return refused('digest_channel.not_admin', digestChannelMessage.notAdmin);
+  const target = ctx.directory.channelNamed(input.targetText, input.channel.channelId);
+  if (target === null) return refused('digest_channel.usage', digestChannelMessage.usage(platform));
+  if ((await ctx.directory.channelProblem(target, true)) !== null) return refused('digest_channel.bot_not_in', digestChannelMessage.botNotIn(platform, target));
+  const now = ctx.clock.now();
+  const channel = input.channel;
+  ctx.store.tx((tx) => {
+    const team = teamOf(tx, channel, now, input.channelName);
+    storeDigestChannel(tx, team.id, target);
+    appendAudit(tx, { at: now, actorId: input.actorId, action: 'team.digest_channel_set', teamId: team.id, detail: { channelId: target, previous: team.digestChannelId } });
+  });
+  return done('digest_channel.set', { channelId: target }, digestChannelMessage.set(target));
 }
 
 // ── Once per month: job_runs ───────────────────────────────────────────────────────────────────
@@ -63,37 +126,19 @@ export function digestJobKey(month: string, platform: string, channelId: string)
   return `digest:${month}:${platform}:${channelId}`;
 }
 
-/**
- * Claim the job `key` (one IMMEDIATE transaction): true for exactly one caller. A claim that is
- * done stays taken; a claim older than `staleAfterMs` without done_at (a crash, a failed post that
- * was released) is taken over.
- */
+/** Claim the job `key` (one IMMEDIATE transaction): true for exactly one caller. */
 export function claimMonthlyDigest(store: Store, key: string, now: Date = new Date(), staleAfterMs = CLAIM_STALE_MS): boolean {
-  return store.tx(() => {
-    const inserted = store.sqlite
-      .prepare(`INSERT INTO job_runs (key, claimed_at, done_at) VALUES (?, ?, NULL) ON CONFLICT (key) DO NOTHING`)
-      .run(key, now.getTime());
-    if (inserted.changes === 1) return true;
-    const taken = store.sqlite
-      .prepare(`UPDATE job_runs SET claimed_at = ? WHERE key = ? AND done_at IS NULL AND claimed_at <= ?`)
-      .run(now.getTime(), key, now.getTime() - staleAfterMs);
-    return taken.changes === 1;
-  });
+  return store.tx((tx) => claimJob(tx, key, now, new Date(now.getTime() - staleAfterMs)));
 }
 
 /** Whether `key` was done (e.g. the text of a digest whose chart upload failed). */
-export function jobDone(store: Store, key: string): boolean {
-  const row = store.sqlite.prepare(`SELECT done_at FROM job_runs WHERE key = ?`).get(key) as { done_at: number | null } | undefined;
-  return row?.done_at != null;
+export function stepDone(store: Store, key: string): boolean {
+  return jobDone(store.db, key);
 }
 
 /** Record a finished step that must not be repeated on a retry. */
 export function markStepDone(store: Store, key: string, now: Date): void {
-  store.tx(() =>
-    store.sqlite
-      .prepare(`INSERT INTO job_runs (key, claimed_at, done_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET done_at = excluded.done_at`)
-      .run(key, now.getTime(), now.getTime()),
-  );
+  store.tx((tx) => markJobDone(tx, key, now));
 }
 
 /** The digest was posted: done, with its audit row, in one transaction. */
@@ -104,83 +149,21 @@ export function finishMonthlyDigest(
   detail: { month: string; platform: string; channelId: string; teamIds: number[]; approvedCount: number },
 ): void {
   store.tx((tx) => {
-    store.sqlite.prepare(`UPDATE job_runs SET done_at = ? WHERE key = ?`).run(now.getTime(), key);
+    markJobDone(tx, key, now);
     appendAudit(tx, { at: now, actorId: 'system', action: 'digest.posted', detail });
   });
 }
 
 /** The post failed: give the claim back so the next scheduler tick retries. */
 export function releaseMonthlyDigest(store: Store, key: string): void {
-  store.tx(() => store.sqlite.prepare(`UPDATE job_runs SET claimed_at = 0 WHERE key = ? AND done_at IS NULL`).run(key));
+  store.tx((tx) => releaseJob(tx, key));
 }
 
 // ── The platform port ──────────────────────────────────────────────────────────────────────────
 
 /** How a chat platform posts the digest: the text, then the chart with its alt text. */
 export interface DigestPort {
-  platform: 'slack' | 'teams';
-  postText(channelId: string, text: string): Promise<void>;
+  platform: Platform;
+  postText(channelId: string, text: Text): Promise<void>;
   uploadChart(channelId: string, chart: { png: Buffer; altText: string; title: string; filename: string }): Promise<void>;
-}
-
-// ── The commands ───────────────────────────────────────────────────────────────────────────────
-
-export const digestChannelMessage = {
-  usage: {
-    nl: 'Gebruik: `/minimaatwerk digest-kanaal #kanaal` (beheerders). Het maandoverzicht van dit team gaat dan naar dat kanaal.',
-    en: 'Usage: `/minimaatwerk digest-kanaal #channel` (admins). This team’s monthly digest then goes to that channel.',
-  },
-  notAdmin: { nl: 'Alleen een teambeheerder kan het digest-kanaal instellen.', en: 'Only a team admin can set the digest channel.' },
-  botNotIn: (channelId: string) => ({
-    nl: `Ik ben geen lid van <#${channelId}>, dus ik kan daar niets plaatsen. Nodig mij uit met /invite @minimaatwerk in dat kanaal en probeer het opnieuw.`,
-    en: `I am not a member of <#${channelId}>, so I cannot post there. Invite me with /invite @minimaatwerk in that channel and try again.`,
-  }),
-  set: (channelId: string) => ({
-    nl: `Het maandoverzicht van dit team gaat voortaan naar <#${channelId}> (op de eerste werkdag van de maand om 09:00).`,
-    en: `This team’s monthly digest now goes to <#${channelId}> (on the first working day of the month at 09:00).`,
-  }),
-} satisfies Record<string, Message | ((c: string) => Message)>;
-
-/** `<#C123|naam>`, `<#C123>` or a bare `C123` → 'C123'; anything else → null. */
-export function parseChannelMention(text: string): string | null {
-  const t = text.trim();
-  const mention = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(t);
-  if (mention) return mention[1] ?? null;
-  return /^[CG][A-Z0-9]{2,}$/.test(t) ? t : null;
-}
-
-/** Set the team's digest channel (admins; the adapter checked that the bot is in it). Audited. */
-export function setDigestChannel(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
-  input: { channel: ChannelRef; actor: Actor; digestChannelId: string; channelName?: string },
-): Message {
-  if (!input.actor.isAdmin) return digestChannelMessage.notAdmin;
-  const now = deps.clock.now();
-  return deps.store.tx((tx) => {
-    const { team } = ensureTeam(tx, input.channel, now, input.channelName);
-    tx.update(teams).set({ digestChannelId: input.digestChannelId }).where(eq(teams.id, team.id)).run();
-    appendAudit(tx, {
-      at: now,
-      actorId: input.actor.id,
-      action: 'team.digest_channel_set',
-      teamId: team.id,
-      detail: { channelId: input.digestChannelId, previous: team.digestChannelId },
-    });
-    return digestChannelMessage.set(input.digestChannelId);
-  });
-}
-
-/**
- * `/minimaatwerk digest [YYYY-MM]`: the digest text for the asker. In a team channel: that team;
- * in a digest channel: the teams that post there; elsewhere: all teams.
- */
-export function digestCommandUseCase(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
-  input: { channel: ChannelRef; monthText: string },
-): Result<string, Message> {
-  const month = resolveDigestMonth(input.monthText, deps.clock.now());
-  if (!month.ok) return month;
-  const team = findTeam(deps.store.db, input.channel);
-  const teamIds = team ? [team.id] : teamsWithDigestChannel(deps.store, input.channel.platform, input.channel.channelId);
-  return ok(digestForMonth(deps, month.value, { chart: false, ...(teamIds.length > 0 ? { teamIds } : {}) }).text);
 }

@@ -1,65 +1,60 @@
-// The requester edits an open request; a change of amount, supplier or IBAN resets the approvals.
-import { budgetError, refusal, thread, type Message } from '../core/messages.js';
-import { cents, formatEuroInput } from '../core/money.js';
-import type { FieldErrors, RequestFormInput } from '../core/requestForm.js';
+// The requester (or an admin) edits an undecided request; a change of amount, supplier or IBAN
+// resets the approvals (colleagues approved something else).
+import { budgetError, confirm, refusal, thread } from '../core/messages.js';
+import { cents } from '../core/money.js';
+import type { RequestFormInput } from '../core/requestForm.js';
 import { editResetsApprovals, validateRequestForm } from '../core/requestForm.js';
 import { transition } from '../core/request.js';
-import { err, ok, type Result } from '../core/result.js';
 import { appendAudit } from '../store/audit.js';
-import { categoriesForTeam, categoryById } from '../store/categories.js';
-import type { Tx } from '../store/db.js';
-import type { RequestRow } from '../store/schema.js';
+import { categoriesForTeam } from '../store/categories.js';
 import { enqueue } from '../store/outbox.js';
 import { clearApprovals } from '../store/reactions.js';
 import { getRequest, updateRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
-import type { Actor, AppDeps } from './deps.js';
-import { mayChange } from './authorize.js';
-import { checkRequestBudget } from './money.js';
+import { whyNotChange } from './authorize.js';
+import { checkRequestBudget } from './budgetCheck.js';
+import type { Ctx } from './deps.js';
+import type { FormOutcome } from './fileRequest.js';
+import { done, refused, type Outcome } from './outcome.js';
+import { formView, storedValues, type RequestFormView } from './requestForm.js';
 
-/** The stored request as the edit form shows it first (amount as typed in Dutch, category slug). */
-export function editFormOf(tx: Tx, request: RequestRow): RequestFormInput {
-  return {
-    amount: formatEuroInput(cents(request.amountCents)),
-    description: request.description,
-    supplierName: request.supplierName,
-    supplierIban: request.supplierIban,
-    categorySlug: categoryById(tx, request.categoryId)?.slug ?? null,
-    caseRef: request.caseRef,
-    reason: request.reason,
-    reasonText: request.reasonText,
-  };
+/** The edit form with the stored values, or why this person may not edit now. */
+export async function openEditForm(ctx: Ctx, input: { actorId: string; requestId: number }): Promise<Outcome<RequestFormView>> {
+  const request = getRequest(ctx.store.db, input.requestId);
+  if (!request) return refused('request.not_found', refusal.notFound);
+  const why = await whyNotChange(ctx, input.actorId, request);
+  if (why) return refused('request.not_yours', why);
+  const view = ctx.store.tx((tx) =>
+    formView(tx, getTeam(tx, request.teamId), { mode: 'edit', requestId: request.id, channelId: request.channelId, values: storedValues(tx, request) }),
+  );
+  return done('form.opened', view);
 }
 
-export type EditError = { kind: 'fields'; errors: FieldErrors } | { kind: 'refused'; message: Message };
-
-export function editRequest(
-  deps: AppDeps,
-  input: { requestId: number; actor: Actor; form: RequestFormInput },
-): Result<{ approvalsReset: boolean }, EditError> {
-  const now = deps.clock.now();
-  const result = deps.store.tx((tx): Result<{ approvalsReset: boolean }, EditError> => {
-    const request = getRequest(tx, input.requestId);
-    if (!request) throw new Error(`request ${input.requestId} not found`);
-    const refused = mayChange(input.actor, request);
-    if (refused) return err({ kind: 'refused', message: refused });
-    if (!transition(request.status, 'edit').ok) return err({ kind: 'refused', message: refusal.alreadyDecided(request.id, request.status) });
+export async function editRequest(ctx: Ctx, input: { actorId: string; requestId: number; form: RequestFormInput }): Promise<FormOutcome<{ approvalsReset: boolean }>> {
+  const now = ctx.clock.now();
+  const before = getRequest(ctx.store.db, input.requestId);
+  const blank = (errors = {}) => ctx.store.tx((tx) => formView(tx, before ? getTeam(tx, before.teamId) : null, { mode: 'edit', requestId: input.requestId, values: input.form, errors }));
+  if (!before) return { ...refused('request.not_found', refusal.notFound), form: blank() };
+  const why = await whyNotChange(ctx, input.actorId, before);
+  if (why) return { ...refused('request.not_yours', why), form: blank({ amount: why }) };
+  const result = ctx.store.tx((tx): FormOutcome<{ approvalsReset: boolean }> => {
+    const request = getRequest(tx, input.requestId)!;
     const team = getTeam(tx, request.teamId);
+    const view = formView(tx, team, { mode: 'edit', requestId: request.id, channelId: request.channelId, values: input.form });
+    if (!transition(request.status, 'edit').ok) {
+      const message = refusal.alreadyDecided(request.id, request.status);
+      return { ...refused('request.decided', message, { amount: message }), form: { ...view, errors: { amount: message } } };
+    }
     const categories = categoriesForTeam(tx, team.id);
     const valid = validateRequestForm(input.form, categories.map((c) => c.slug));
-    if (!valid.ok) return err({ kind: 'fields', errors: valid.error });
+    if (!valid.ok) return { ...refused('form.invalid', null, valid.error), form: { ...view, errors: valid.error } };
     const form = valid.value;
-    const budget = checkRequestBudget(tx, team, {
-      amountCents: form.amountCents,
-      caseRef: form.caseRef,
-      at: request.createdAt,
-      excludeRequestId: request.id,
-    });
-    if (!budget.ok) return err({ kind: 'fields', errors: { amount: budgetError(budget.error) } });
-    const reset = editResetsApprovals(
-      { amountCents: cents(request.amountCents), supplierName: request.supplierName, supplierIban: request.supplierIban },
-      form,
-    );
+    const budget = checkRequestBudget(tx, team, { amountCents: form.amountCents, caseRef: form.caseRef, at: request.createdAt, excludeRequestId: request.id });
+    if (!budget.ok) {
+      const errors = { amount: budgetError(budget.error) };
+      return { ...refused(budget.error.code, errors.amount, errors), form: { ...view, errors } };
+    }
+    const reset = editResetsApprovals({ amountCents: cents(request.amountCents), supplierName: request.supplierName, supplierIban: request.supplierIban }, form);
     updateRequest(tx, request.id, {
       amountCents: form.amountCents,
       description: form.description,
@@ -74,7 +69,7 @@ export function editRequest(
     if (reset) clearApprovals(tx, request.id);
     appendAudit(tx, {
       at: now,
-      actorId: input.actor.id,
+      actorId: input.actorId,
       action: reset ? 'request.edited.approvals_reset' : 'request.edited',
       teamId: team.id,
       requestId: request.id,
@@ -83,11 +78,10 @@ export function editRequest(
         to: { amountCents: form.amountCents, supplierName: form.supplierName, supplierIban: form.supplierIban, category: form.categorySlug },
       },
     });
-    const by = `<@${input.actor.id}>`;
     enqueue(tx, team.platform, { kind: 'card.update', requestId: request.id }, now);
-    enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: reset ? thread.editedReset(request.id, by) : thread.edited(request.id, by) }, now);
-    return ok({ approvalsReset: reset });
+    enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: reset ? thread.editedReset(request.id, input.actorId) : thread.edited(request.id, input.actorId) }, now);
+    return done('request.edited', { approvalsReset: reset }, confirm.edited(request.id));
   });
-  if (result.ok) deps.outboxWake();
+  if (result.ok) ctx.outboxWake();
   return result;
 }

@@ -4,7 +4,7 @@
 import { isSEPACountry, isValidBIC } from 'ibantools';
 import { parseIban } from '../core/iban.js';
 import type { Message } from '../core/messages.js';
-import { cli, finance, statusLabel } from '../core/messages.js';
+import { cli, finance, statusWords } from '../core/messages.js';
 import { cents, type Cents } from '../core/money.js';
 import type { RegisterRow } from '../core/register.js';
 import { transition } from '../core/request.js';
@@ -17,7 +17,8 @@ import { paymentForRequest } from '../store/payments.js';
 import { markExported, markPaymentPaid, paymentsRecordedBetween, paymentsToExport, type PaymentWithRequest } from '../store/register.js';
 import { getRequest, updateRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps, Ctx } from './deps.js';
+import { done, refused, type Outcome } from './outcome.js';
 
 type FinanceDeps = Pick<AppDeps, 'store' | 'clock'>;
 
@@ -47,7 +48,7 @@ export function toRegisterRow(r: PaymentWithRequest): RegisterRow {
     approvers: approversOfPayment(r.payment),
     createdAt: r.request.createdAt,
     approvedAt: r.request.decidedAt ?? r.payment.recordedAt,
-    status: statusLabel(r.request.status).nl,
+    status: statusWords(r.request.status, 'nl'),
     exportedAt: r.payment.exportedAt,
     paidAt: r.payment.paidAt,
   };
@@ -221,11 +222,19 @@ export function markPaid(
     enqueue(
       tx,
       team.platform,
-      { kind: 'thread.post', requestId: request.id, message: finance.paidThread(request.id, `<@${input.actor.id}>`, amount, payment.supplierName) },
+      { kind: 'thread.post', requestId: request.id, message: finance.paidThread(request.id, input.actor.id, amount, payment.supplierName) },
       now,
     );
     return ok({ requestId: request.id, amountCents: amount, supplierName: payment.supplierName });
   });
   if (result.ok) deps.outboxWake();
   return result;
+}
+
+/** The card's "Betaald markeren / Mark paid" button: the finance group only (FINANCE_USER_IDS). */
+export function markPaidFromChat(ctx: Ctx, input: { actorId: string; requestId: number }): Outcome<{ requestId: number }> {
+  const result = markPaid(ctx, { requestId: input.requestId, actor: { id: input.actorId, isFinance: ctx.directory.isFinance(input.actorId) } });
+  if (!result.ok) return refused('payment.refused', result.error);
+  const v = result.value;
+  return done('payment.paid', { requestId: v.requestId }, finance.markedPaid(v.requestId, v.amountCents, v.supplierName));
 }

@@ -1,38 +1,40 @@
 // The objector gives the reason an emoji cannot carry; it is stored and shown in the thread.
-import type { Message } from '../core/messages.js';
-import { field, LIMITS, refusal, thread } from '../core/messages.js';
+import { confirm, field, LIMITS, refusal, thread } from '../core/messages.js';
 import { containsBsn } from '../core/privacy.js';
-import { err, ok, type Result } from '../core/result.js';
 import { appendAudit } from '../store/audit.js';
 import { enqueue } from '../store/outbox.js';
-import { setObjectionReason } from '../store/reactions.js';
+import { objectionsOf, setObjectionReason } from '../store/reactions.js';
 import { getRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
-import type { AppDeps } from './deps.js';
+import type { Ctx } from './deps.js';
+import { done, refused, type Outcome } from './outcome.js';
 
-export type ObjectionReasonError = { kind: 'field'; message: Message } | { kind: 'refused'; message: Message };
+function isObjector(ctx: Pick<Ctx, 'store'>, requestId: number, userId: string): boolean {
+  return objectionsOf(ctx.store.db, requestId).some((o) => o.objectorId === userId);
+}
 
-export function giveObjectionReason(
-  deps: AppDeps,
-  input: { requestId: number; objectorId: string; reason: string },
-): Result<true, ObjectionReasonError> {
+/** Only who objected opens the reason form. */
+export function openObjectionForm(ctx: Pick<Ctx, 'store'>, input: { actorId: string; requestId: number }): Outcome<{ requestId: number }> {
+  if (!getRequest(ctx.store.db, input.requestId)) return refused('request.not_found', refusal.notFound);
+  if (!isObjector(ctx, input.requestId, input.actorId)) return refused('objection.not_objector', refusal.notObjector(input.requestId));
+  return done('form.opened', { requestId: input.requestId });
+}
+
+export function giveObjectionReason(ctx: Pick<Ctx, 'store' | 'clock' | 'outboxWake'>, input: { actorId: string; requestId: number; reason: string }): Outcome<{ requestId: number }> {
   const reason = input.reason.trim();
-  if (reason.length === 0) return err({ kind: 'field', message: field.required });
-  if (reason.length > LIMITS.objectionReason) return err({ kind: 'field', message: field.tooLong(LIMITS.objectionReason) });
-  if (containsBsn(reason)) return err({ kind: 'field', message: field.bsn });
-  const now = deps.clock.now();
-  const result = deps.store.tx((tx): Result<true, ObjectionReasonError> => {
+  const bad = reason.length === 0 ? field.required : reason.length > LIMITS.objectionReason ? field.tooLong(LIMITS.objectionReason) : containsBsn(reason) ? field.bsn : null;
+  if (bad) return refused('form.invalid', bad, { reason: bad });
+  const now = ctx.clock.now();
+  const result = ctx.store.tx((tx): Outcome<{ requestId: number }> => {
     const request = getRequest(tx, input.requestId);
-    if (!request) throw new Error(`request ${input.requestId} not found`);
-    if (!setObjectionReason(tx, request.id, input.objectorId, reason)) {
-      return err({ kind: 'refused', message: refusal.notObjector(request.id) });
-    }
+    if (!request) return refused('request.not_found', refusal.notFound);
+    if (!setObjectionReason(tx, request.id, input.actorId, reason)) return refused('objection.not_objector', refusal.notObjector(request.id));
     const team = getTeam(tx, request.teamId);
-    appendAudit(tx, { at: now, actorId: input.objectorId, action: 'objection.reason_given', teamId: team.id, requestId: request.id });
-    enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: thread.objectionReason(`<@${input.objectorId}>`, reason) }, now);
+    appendAudit(tx, { at: now, actorId: input.actorId, action: 'objection.reason_given', teamId: team.id, requestId: request.id });
+    enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: thread.objectionReason(input.actorId, reason) }, now);
     enqueue(tx, team.platform, { kind: 'card.update', requestId: request.id }, now);
-    return ok(true);
+    return done('objection.reason_given', { requestId: request.id }, confirm.objectionSaved(request.id));
   });
-  if (result.ok) deps.outboxWake();
+  if (result.ok) ctx.outboxWake();
   return result;
 }

@@ -5,10 +5,13 @@
 // SQL statement (store/outbox.ts), so each is atomic without an explicit transaction.
 import type { Store } from '../store/db.js';
 import type { OutboxRow } from '../store/outbox.js';
+
+export type { OutboxRow, Store };
 import { claimNext, completeItem, dropItem, nextDueAt, postpone, releaseLeases, retryLater } from '../store/outbox.js';
 import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
-import type { Clock } from './deps.js';
+import { cardNotPosted } from './card.js';
+import type { Clock, Platform } from './deps.js';
 
 /** Thrown by `send` to wait without counting a failure. */
 export class Postpone extends Error {
@@ -37,7 +40,7 @@ export abstract class OutboxPump {
     protected readonly clock: Clock,
     protected readonly log: Log,
     private readonly pump: {
-      platform: 'slack' | 'teams';
+      platform: Platform;
       cardUpdateIntervalMs: number;
       leaseMs: number;
       /** Card updates per minute for the whole workspace (Slack's chat.update is tier 3, ~50/min); 0 = no limit. */
@@ -167,6 +170,11 @@ export abstract class OutboxPump {
       if (f.permanent) {
         this.log.warn('outbox.dropped', { ...where, reason: f.reason });
         dropItem(this.store.db, row.id, f.reason, now);
+        // A card that can never be posted: the request must not wait (and hold budget) forever.
+        if (row.item.kind === 'card.post' && cardNotPosted({ store: this.store, clock: this.clock }, { requestId: row.item.requestId, reason: f.reason })) {
+          this.log.info('request.not_posted', { requestId: row.item.requestId, reason: f.reason });
+          this.again = true;
+        }
         return;
       }
       const backoffMs = f.retryAfterSec !== undefined ? f.retryAfterSec * 1000 : Math.min(300_000, 1000 * 2 ** Math.min(row.attempts, 8));

@@ -13,10 +13,10 @@ import { recordPayment } from '../store/payments.js';
 import { applyReaction, approversOf, holderCount, holdings, objectionsOf, syncHolder } from '../store/reactions.js';
 import { cardFacts, reactionState, updateRequest, type CardFacts } from '../store/requests.js';
 import type { RequestRow, Team } from '../store/schema.js';
-import type { AppDeps, Directory } from './deps.js';
+import type { AppDeps, Directory, Platform } from './deps.js';
 
 export interface ReactionEvent {
-  platform: 'slack' | 'teams';
+  platform: Platform;
   eventId: string;
   /** The platform's time of the event, sortable as a decimal string (Slack event_ts). */
   eventTs: string;
@@ -104,7 +104,7 @@ export function applyReactionEvent(tx: Tx, ev: ReactionEvent, card: CardFacts, k
     enqueued = enqueue(tx, platform, item, now) || enqueued;
   };
   if (objectionChanged && ev.added) {
-    post({ kind: 'thread.post', requestId, message: thread.objectionAsk(`<@${ev.userId}>`), askReasonFrom: ev.userId });
+    post({ kind: 'thread.post', requestId, message: thread.objectionAsk(ev.userId), askReasonFrom: ev.userId });
   }
   if (status !== state.status) {
     const approvers = approversOf(tx, requestId);
@@ -114,8 +114,7 @@ export function applyReactionEvent(tx: Tx, ev: ReactionEvent, card: CardFacts, k
     if (status === 'approved') {
       recordPayment(tx, request, approvers, now);
       audit('payment.recorded', { amountCents: request.amountCents, supplierName: request.supplierName, supplierIban: request.supplierIban, approvers });
-      const names = approvers.map((a) => `<@${a}>`);
-      post({ kind: 'thread.post', requestId, message: thread.approved(requestId, cents(request.amountCents), request.supplierName, names) });
+      post({ kind: 'thread.post', requestId, message: thread.approved(requestId, cents(request.amountCents), request.supplierName, approvers) });
     }
     if (state.status === 'on_hold' && status === 'open') {
       post({ kind: 'thread.post', requestId, message: thread.objectionsCleared(requestId) });

@@ -30,7 +30,7 @@ export function processStaleRequests(deps: AppDeps): { reminded: number[]; expir
   for (const candidate of undecidedRequests(deps.store.db)) {
     deps.store.tx((tx) => {
       const request = getRequest(tx, candidate.id);
-      if (!request || !request.messageTs) return;
+      if (!request) return;
       const team = getTeam(tx, request.teamId);
       const action = staleActionDue(request, team, now);
       if (action === 'expire') {
@@ -38,10 +38,15 @@ export function processStaleRequests(deps: AppDeps): { reminded: number[]; expir
         if (!next.ok) return;
         updateRequest(tx, request.id, { status: next.value, closedAt: now });
         appendAudit(tx, { at: now, actorId: 'system', action: 'request.expired', teamId: team.id, requestId: request.id, detail: { from: request.status, days: team.expiryDays } });
-        enqueue(tx, team.platform, { kind: 'card.update', requestId: request.id }, now);
-        enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: thread.expired(request.id, team.expiryDays) }, now);
+        if (request.messageTs) {
+          enqueue(tx, team.platform, { kind: 'card.update', requestId: request.id }, now);
+          enqueue(tx, team.platform, { kind: 'thread.post', requestId: request.id, message: thread.expired(request.id, team.expiryDays) }, now);
+        } else {
+          // Never posted (its card still waits or failed): only the requester can be told.
+          enqueue(tx, team.platform, { kind: 'person.notify', requestId: request.id, userId: request.requesterId, message: thread.expired(request.id, team.expiryDays) }, now);
+        }
         done.expired.push(request.id);
-      } else if (action === 'remind') {
+      } else if (action === 'remind' && request.messageTs) {
         updateRequest(tx, request.id, { remindedAt: now });
         appendAudit(tx, { at: now, actorId: 'system', action: 'request.reminded', teamId: team.id, requestId: request.id });
         const approvals = approversOf(tx, request.id).length;

@@ -1,24 +1,15 @@
-// The category suggestion for a form: keywords from the core, plus what this team confirmed before.
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+// The category suggestion for a form: keywords from the core, plus what this team filed before.
 import type { Suggestion, SupplierHistory } from '../core/category.js';
 import { suggestCategory, supplierKey } from '../core/category.js';
 import type { Tx } from '../store/db.js';
-import { categoriesForTeam } from '../store/categories.js';
-import { categories, requests } from '../store/schema.js';
+import { categoriesForTeam, supplierCategoryCounts } from '../store/categories.js';
 
-/** How often each supplier was filed under each category in this team (approved or paid only). */
+/** How often this supplier was filed under each category in this team (spends only). */
 export function supplierHistory(tx: Tx, teamId: number, supplierName: string): SupplierHistory[] {
   const key = supplierKey(supplierName);
   if (!key) return [];
-  const rows = tx
-    .select({ supplier: requests.supplierName, slug: categories.slug, count: sql<number>`count(*)` })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .where(and(eq(requests.teamId, teamId), isNotNull(requests.categoryId), sql`${requests.status} in ('approved','paid')`))
-    .groupBy(requests.supplierName, categories.slug)
-    .all();
   const counts = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of supplierCategoryCounts(tx, teamId)) {
     if (supplierKey(r.supplier) !== key) continue;
     counts.set(r.slug, (counts.get(r.slug) ?? 0) + r.count);
   }

@@ -10,6 +10,20 @@ export interface ReactionSettings {
 export const DEFAULT_APPROVAL_EMOJI = ['white_check_mark', 'heavy_check_mark', '+1'] as const;
 export const DEFAULT_OBJECTION_EMOJI = ['x', 'raised_hand'] as const;
 
+/** Card buttons (Teams, the practice channel) are recorded as these pseudo-emoji, next to real reactions. */
+export const BUTTON_EMOJI = { approve: 'akkoord', object: 'bezwaar' } as const;
+
+/**
+ * What approves and objects on each platform unless a team changes it (comma-separated, as the
+ * teams table stores it): Slack's ✅/❌ reactions; Teams' 👍/😠 reactions and buttons; buttons only
+ * in the practice channel.
+ */
+export const PLATFORM_REACTIONS: Readonly<Record<'slack' | 'teams' | 'web', { approvalEmoji: string; objectionEmoji: string }>> = {
+  slack: { approvalEmoji: DEFAULT_APPROVAL_EMOJI.join(','), objectionEmoji: DEFAULT_OBJECTION_EMOJI.join(',') },
+  teams: { approvalEmoji: `like,${BUTTON_EMOJI.approve}`, objectionEmoji: `angry,${BUTTON_EMOJI.object}` },
+  web: { approvalEmoji: BUTTON_EMOJI.approve, objectionEmoji: BUTTON_EMOJI.object },
+};
+
 /** `+1::skin-tone-3` is `+1`: skin tones never make a different emoji. */
 export function normalizeEmoji(name: string): string {
   return name.trim().replace(/::skin-tone-\d+$/u, '').toLowerCase();

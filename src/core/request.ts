@@ -4,9 +4,10 @@
 //   open ──enough approvals──▶ approved ──finance──▶ paid
 //   open | on_hold ──requester──▶ withdrawn | alternative
 //   open | on_hold ──stale──▶ expired
+//   open ──card could not be posted──▶ not_posted   (counts against nothing)
 import { err, ok, type Result } from './result.js';
 
-export const REQUEST_STATUSES = ['open', 'on_hold', 'approved', 'paid', 'withdrawn', 'alternative', 'expired'] as const;
+export const REQUEST_STATUSES = ['open', 'on_hold', 'approved', 'paid', 'withdrawn', 'alternative', 'expired', 'not_posted'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export type RequestEvent =
@@ -17,7 +18,8 @@ export type RequestEvent =
   | 'withdraw'
   | 'close_alternative'
   | 'expire'
-  | 'edit';
+  | 'edit'
+  | 'post_failed';
 
 const TRANSITIONS: Readonly<Record<RequestEvent, Partial<Record<RequestStatus, RequestStatus>>>> = {
   object: { open: 'on_hold', on_hold: 'on_hold' },
@@ -28,6 +30,7 @@ const TRANSITIONS: Readonly<Record<RequestEvent, Partial<Record<RequestStatus, R
   close_alternative: { open: 'alternative', on_hold: 'alternative' },
   expire: { open: 'expired', on_hold: 'expired' },
   edit: { open: 'open', on_hold: 'on_hold' },
+  post_failed: { open: 'not_posted', on_hold: 'not_posted' },
 };
 
 export type TransitionError = 'REQUEST.NOT_ALLOWED_IN_STATUS';
@@ -48,12 +51,20 @@ export function countsAgainstBudget(status: RequestStatus): boolean {
   return status === 'open' || status === 'on_hold' || status === 'approved' || status === 'paid';
 }
 
+export const UNDECIDED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(isUndecided);
+
 export const BUDGET_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(countsAgainstBudget);
 
 /** Request numbers as people see and say them. */
 export function requestLabel(id: number): string {
   return `#${id}`;
 }
+
+/** Decided or closed: nothing about them changes any more except being paid. */
+export const CLOSED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => !isUndecided(s));
+
+/** Approved or paid: a spend (the digest, the register). */
+export const SPEND_STATUSES: readonly RequestStatus[] = ['approved', 'paid'];
 
 export type CloseKind = 'charity_fund' | 'other_provision' | 'free_solution' | 'other';
 export const CLOSE_KINDS: readonly CloseKind[] = ['charity_fund', 'other_provision', 'free_solution', 'other'];

@@ -47,16 +47,17 @@ export const rule: Block = { k: 'rule' };
 
 /**
  * A line from a template: the literal parts are the catalogue's words; an interpolated string or
- * number is typed text (shown literally), an Inline part stays what it is.
+ * number is typed text (shown literally), an Inline part (or a list of them) stays what it is.
  *   t`${mention(id)} heeft ${requestLabel(id)} ingetrokken.`
  */
-export function t(strings: TemplateStringsArray, ...values: readonly (Inline | number)[]): Line {
+export function t(strings: TemplateStringsArray, ...values: readonly (Inline | number | Line)[]): Line {
   const out: Inline[] = [];
   strings.forEach((s, i) => {
     if (s !== '') out.push(s);
     if (i < values.length) {
-      const v = values[i] as Inline | number;
-      out.push(typeof v === 'number' ? String(v) : typeof v === 'string' ? typed(v) : v);
+      const v = values[i] as Inline | number | Line;
+      if (Array.isArray(v)) out.push(...(v as Line));
+      else out.push(typeof v === 'number' ? String(v) : typeof v === 'string' ? typed(v) : (v as Inline));
     }
   });
   return out;
@@ -77,6 +78,12 @@ export function text(x: TextLike): Text {
 
 /** A message from its Dutch and English text. */
 export const msg = (nl: TextLike, en: TextLike): Message => ({ nl: text(nl), en: text(en) });
+
+/** A message stored before messages were structure: `<@U123>` mentions kept, the rest as text. */
+export function legacyMessage(nl: string, en: string): Message {
+  const line = (s: string): Line => s.split(/(<@[A-Za-z0-9._:-]+>)/).filter(Boolean).map((x) => (/^<@.+>$/.test(x) ? mention(x.slice(2, -1)) : x));
+  return { nl: nl.split('\n').map((l) => p(...line(l))), en: en.split('\n').map((l) => p(...line(l))) };
+}
 
 // ── Plain text (CLI, modal field errors, notification summaries) ────────────────────────────────
 
@@ -111,6 +118,11 @@ export function toPlain(x: Text, nameOf: NameOf = (id) => id): string {
 /** A short message on one line, "Dutch (English)": field errors and labels. */
 export function inlinePlain(m: Message, nameOf?: NameOf): string {
   return `${toPlain(m.nl, nameOf).replace(/\n+/g, ' ')} (${toPlain(m.en, nameOf).replace(/\n+/g, ' ')})`;
+}
+
+/** "Dutch / English" on one line (buttons, labels, options). */
+export function slashPlain(m: Message, nameOf?: NameOf): string {
+  return `${toPlain(m.nl, nameOf).replace(/\n+/g, ' ')} / ${toPlain(m.en, nameOf).replace(/\n+/g, ' ')}`;
 }
 
 /** "Dutch / English" on one line, or two blocks for long texts (CLI output). */

@@ -5,7 +5,7 @@ import {
   digestForMonth,
   digestJobKey,
   finishMonthlyDigest,
-  jobDone,
+  stepDone as jobDone,
   markStepDone,
   releaseMonthlyDigest,
   CLAIM_STALE_MS,

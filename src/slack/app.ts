@@ -6,13 +6,11 @@ import type { SlackConfig } from '../config.js';
 import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
 import { SlackDirectory } from './directory.js';
-import { digestForMonth } from '../app/digest.js';
-import { addMonthsKey, monthKey } from '../core/time.js';
-import { registerActions } from './listeners/actions.js';
+import { registerButtons } from './listeners/buttons.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
-import { registerFinance } from './listeners/finance.js';
-import { registerViews } from './listeners/views.js';
+import { registerForms } from './listeners/forms.js';
+import { registerReactions } from './listeners/reactions.js';
 import { SlackOutbox } from './outbox.js';
 import { reconcileSlack } from './reconcile.js';
 import { guardRequestListener, ReplayGuard } from './replayGuard.js';
@@ -99,21 +97,17 @@ export function createSlackBot(
   });
   const directory = new SlackDirectory(app.client, {
     adminUserIds: config.adminUserIds,
+    financeUserIds: config.financeUserIds ?? [],
     membershipTtlMs: config.membershipTtlMs,
     now: () => deps.clock.now().getTime(),
   });
-  const ctx = {
-    deps: { ...deps, outboxWake: () => outbox.wake() },
-    directory,
-    log,
-    // Managers see the last finished month's digest (all teams) on their App Home.
-    lastDigestText: () => digestForMonth(deps, addMonthsKey(monthKey(deps.clock.now()), -1), { chart: false }).text,
-  };
-  registerCommands(app, ctx);
-  registerViews(app, ctx);
-  registerActions(app, ctx);
-  registerFinance(app, ctx, config.financeUserIds ?? []);
-  registerEvents(app, ctx);
+  const ctx = { ...deps, outboxWake: () => outbox.wake(), directory };
+  const listenerContext = { ctx, log };
+  registerReactions(app, listenerContext);
+  registerCommands(app, listenerContext);
+  registerForms(app, listenerContext);
+  registerButtons(app, listenerContext);
+  registerEvents(app, listenerContext);
   app.error(async (e) => {
     log.error('bolt.unhandled', { error: e.name, code: (e as { code?: string }).code });
   });
@@ -129,7 +123,7 @@ export function createSlackBot(
       outbox.releaseLeases();
       if (config.reconcileOnStart !== false) {
         // Listening already; reading every open card's reactions is paced to Slack's rate tier.
-        reconciled = reconcileSlack(ctx.deps, app.client, directory, log, Date.now, config.reconcilePaceMs ?? 1200)
+        reconciled = reconcileSlack(ctx, app.client, directory, log, Date.now, config.reconcilePaceMs ?? 1200)
           .then(() => undefined)
           .catch((e: unknown) => log.error('reconcile.failed', errorFields(e)));
       }

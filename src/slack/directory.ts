@@ -2,7 +2,7 @@
 // Channel membership is trusted for `membershipTtlMs`, and kept current in between by
 // member_joined_channel / member_left_channel events; concurrent look-ups share one fetch.
 import type { webApi } from '@slack/bolt';
-import type { Directory } from '../app/deps.js';
+import type { ChannelProblem, PlatformDirectory } from '../app/deps.js';
 
 type WebClient = webApi.WebClient;
 
@@ -26,7 +26,8 @@ interface MemberList {
   fetchedAt: number;
 }
 
-export class SlackDirectory implements Directory {
+export class SlackDirectory implements PlatformDirectory {
+  readonly platform = 'slack' as const;
   private readonly users = new Map<string, UserInfo>();
   private readonly members = new Map<string, MemberList>();
   private readonly fetching = new Map<string, { list: Promise<MemberList>; changes: [string, boolean][] }>();
@@ -34,7 +35,7 @@ export class SlackDirectory implements Directory {
 
   constructor(
     private readonly client: WebClient,
-    private readonly opts: { adminUserIds: readonly string[]; membershipTtlMs: number; now?: () => number },
+    private readonly opts: { adminUserIds: readonly string[]; financeUserIds?: readonly string[]; membershipTtlMs: number; now?: () => number },
   ) {}
 
   private now(): number {
@@ -64,6 +65,30 @@ export class SlackDirectory implements Directory {
   async isAdmin(userId: string): Promise<boolean> {
     if (this.opts.adminUserIds.includes(userId)) return true;
     return (await this.user(userId)).isAdmin;
+  }
+
+  isFinance(userId: string): boolean {
+    return (this.opts.financeUserIds ?? []).includes(userId);
+  }
+
+  /**
+   * A direct message is no team channel; a private channel without the bot cannot get a card (a
+   * public one can: the bot joins when it posts the card). `botMustBeIn`: the bot must be in it now.
+   */
+  async channelProblem(channelId: string, botMustBeIn = false): Promise<ChannelProblem | null> {
+    const conv = await this.channel(channelId);
+    if (!conv) return 'bot_not_in_channel';
+    if (conv.isIm || conv.isMpim) return 'not_a_channel';
+    if (botMustBeIn ? conv.isMember !== true : conv.isPrivate && conv.isMember === false) return 'bot_not_in_channel';
+    return null;
+  }
+
+  /** `<#C123|naam>`, `<#C123>` or a bare `C123` → 'C123'. */
+  channelNamed(text: string): string | null {
+    const t = text.trim();
+    const mention = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(t);
+    if (mention) return mention[1] ?? null;
+    return /^[CG][A-Z0-9]{2,}$/.test(t) ? t : null;
   }
 
   async isChannelMember(channelId: string, userId: string): Promise<boolean> {

@@ -1,20 +1,19 @@
-// Sends what the outbox holds to Slack: cards, card updates, thread messages. Retries on 429
-// (honouring Retry-After), 5xx and time-outs; one update per card per interval at most.
+// Sends what the outbox holds to Slack: cards, card updates, thread messages, a message for one
+// person. Retries on 429 (honouring Retry-After), 5xx and time-outs; one update per card per interval.
 import type { webApi } from '@slack/bolt';
-import { loadCard } from '../app/card.js';
+import { cardPosted, loadCard } from '../app/card.js';
 import type { Clock } from '../app/deps.js';
 import { OutboxPump, Postpone, type SendFailure } from '../app/outboxPump.js';
-import { bilingual } from '../core/messages.js';
-import type { Store } from '../store/db.js';
-import type { OutboxRow } from '../store/outbox.js';
-import { updateRequest } from '../store/requests.js';
+import type { OutboxRow, Store } from '../app/outboxPump.js';
+import { cardView } from '../core/messages.js';
 import type { Log } from '../log.js';
-import { cardBlocks, cardText, objectionAskBlocks } from './blocks/card.js';
+import { cardBlocks, cardSummary, objectionAskBlocks } from './blocks/card.js';
+import { bilingual, fit, SLACK_LIMITS } from './render.js';
 
 type WebClient = webApi.WebClient;
 
-/** Slack answers that retrying will not fix: the message or channel is gone. */
-const PERMANENT = new Set(['message_not_found', 'channel_not_found', 'is_archived', 'cant_update_message', 'msg_too_long', 'invalid_blocks', 'no_text']);
+/** Slack answers that retrying will not fix: the message or channel is gone, or the bot is not in it. */
+const PERMANENT = new Set(['message_not_found', 'channel_not_found', 'is_archived', 'not_in_channel', 'cant_update_message', 'msg_too_long', 'invalid_blocks', 'no_text', 'method_not_supported_for_channel_type']);
 
 export class SlackOutbox extends OutboxPump {
   constructor(
@@ -42,15 +41,21 @@ export class SlackOutbox extends OutboxPump {
 
   protected async send(row: OutboxRow): Promise<void> {
     const item = row.item;
-    const model = loadCard(this.store.db, item.requestId);
+    const model = loadCard(this.store, item.requestId);
     if (!model) return;
     const { request } = model;
+    if (item.kind === 'person.notify') {
+      // A direct message from the app (chat:write): the team channel may be the thing that failed.
+      await this.client.chat.postMessage({ channel: item.userId, text: fit(bilingual(item.message), SLACK_LIMITS.messageText) });
+      this.log.info('person.notified', { requestId: request.id });
+      return;
+    }
+    const card = cardView(model, 'slack');
     if (item.kind === 'card.post') {
       if (request.messageTs) return;
-      const res = await this.postInChannel(request.channelId, { text: cardText(model), blocks: cardBlocks(model) });
-      const ts = res.ts;
-      if (!ts) throw new Error('chat.postMessage returned no ts');
-      this.store.tx((tx) => updateRequest(tx, request.id, { messageTs: ts }));
+      const res = await this.postInChannel(request.channelId, { text: cardSummary(card), blocks: cardBlocks(card) });
+      if (!res.ts) throw new Error('chat.postMessage returned no ts');
+      cardPosted({ store: this.store }, { requestId: request.id, messageId: res.ts });
       this.cardDrawn(request.id);
       this.log.info('card.posted', { requestId: request.id });
       return;
@@ -58,11 +63,11 @@ export class SlackOutbox extends OutboxPump {
     if (!request.messageTs) throw new Postpone(this.clock.now().getTime() + 500);
     if (item.kind === 'card.update') {
       this.throttleCard(request.id);
-      await this.client.chat.update({ channel: request.channelId, ts: request.messageTs, text: cardText(model), blocks: cardBlocks(model) as never });
+      await this.client.chat.update({ channel: request.channelId, ts: request.messageTs, text: cardSummary(card), blocks: cardBlocks(card) as never });
       this.log.info('card.updated', { requestId: request.id, status: request.status });
       return;
     }
-    const text = bilingual(item.message);
+    const text = fit(bilingual(item.message), SLACK_LIMITS.messageText);
     await this.client.chat.postMessage({
       channel: request.channelId,
       thread_ts: request.messageTs,

@@ -1,17 +1,20 @@
 // The durable outbox of chat updates: written in the transaction of the state change, sent after.
 // Plain prepared SQL: every reaction enqueues and the pump claims, so these run the most often.
-import type { Message } from '../core/messages.js';
+import { legacyMessage, type Message } from '../core/text.js';
 import type { Tx } from './db.js';
 import { statement } from './prepared.js';
+import type { Platform } from './teams.js';
 
 export type OutboxItem =
   | { kind: 'card.post'; requestId: number }
   | { kind: 'card.update'; requestId: number }
-  | { kind: 'thread.post'; requestId: number; message: Message; askReasonFrom?: string };
+  | { kind: 'thread.post'; requestId: number; message: Message; askReasonFrom?: string }
+  /** A message for one person only (Slack: ephemeral or direct message; Teams: the 1:1 chat). */
+  | { kind: 'person.notify'; requestId: number; userId: string; message: Message };
 
 export interface OutboxRow {
   id: number;
-  platform: 'slack' | 'teams';
+  platform: Platform;
   item: OutboxItem;
   attempts: number;
 }
@@ -41,7 +44,7 @@ const COMPLETE_ITEM = `UPDATE outbox SET
  * newer state is sent after it. Coalescing into a row that is not in flight writes nothing.
  * Returns whether it wrote (whether the outbox has something new to send).
  */
-export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, now: Date): boolean {
+export function enqueue(tx: Tx, platform: Platform, item: OutboxItem, now: Date): boolean {
   const coalesceKey = item.kind === 'card.update' ? `${platform}:card:${item.requestId}` : null;
   return statement(tx, ENQUEUE).run(platform, item.kind, JSON.stringify(item), coalesceKey, now.getTime(), now.getTime()).changes > 0;
 }
@@ -51,10 +54,10 @@ export function enqueue(tx: Tx, platform: 'slack' | 'teams', item: OutboxItem, n
  * reports it done (`completeItem`), so a crash mid-delivery never loses it (it is sent again once
  * the lease ends, or at start-up by `releaseLeases`). One statement, so atomic on its own.
  */
-export function claimNext(tx: Tx, platform: 'slack' | 'teams', now: Date, leaseUntil: Date = new Date(now.getTime() + 60_000)): OutboxRow | undefined {
-  const row = statement(tx, CLAIM_NEXT).get(leaseUntil.getTime(), platform, now.getTime()) as { id: number; platform: 'slack' | 'teams'; payload: string; attempts: number } | undefined;
+export function claimNext(tx: Tx, platform: Platform, now: Date, leaseUntil: Date = new Date(now.getTime() + 60_000)): OutboxRow | undefined {
+  const row = statement(tx, CLAIM_NEXT).get(leaseUntil.getTime(), platform, now.getTime()) as { id: number; platform: Platform; payload: string; attempts: number } | undefined;
   if (!row) return undefined;
-  return { id: row.id, platform: row.platform, item: JSON.parse(row.payload) as OutboxItem, attempts: row.attempts };
+  return { id: row.id, platform: row.platform, item: upgradeItem(JSON.parse(row.payload) as OutboxItem), attempts: row.attempts };
 }
 
 /** The item was delivered. A card update enqueued again meanwhile stays pending, due now. */
@@ -78,7 +81,7 @@ export function postpone(tx: Tx, row: OutboxRow, notBefore: Date): void {
 }
 
 /** At start-up no delivery is in flight: leases of a previous (crashed) process end now. */
-export function releaseLeases(tx: Tx, platform: 'slack' | 'teams', now: Date): number {
+export function releaseLeases(tx: Tx, platform: Platform, now: Date): number {
   return statement(
     tx,
     `UPDATE outbox SET not_before = ?, last_error = 'released'
@@ -86,15 +89,21 @@ export function releaseLeases(tx: Tx, platform: 'slack' | 'teams', now: Date): n
   ).run(now.getTime(), platform).changes;
 }
 
-export function markFailed(tx: Tx, id: number, error: string): void {
-  statement(tx, `UPDATE outbox SET last_error = ? WHERE id = ?`).run(error.slice(0, 200), id);
-}
-
-export function nextDueAt(tx: Tx, platform: 'slack' | 'teams'): Date | null {
+export function nextDueAt(tx: Tx, platform: Platform): Date | null {
   const row = statement(tx, `SELECT min(not_before) AS at FROM outbox WHERE platform = ? AND done_at IS NULL`).get(platform) as { at: number | null } | undefined;
   return row?.at ? new Date(row.at) : null;
 }
 
-export function pendingCount(tx: Tx): number {
-  return (statement(tx, `SELECT count(*) AS n FROM outbox WHERE done_at IS NULL`).get() as { n: number }).n;
+/** Whether a card post for this request is still waiting to be sent. */
+export function hasPendingCardPost(tx: Tx, platform: Platform, requestId: number): boolean {
+  return statement(tx, `SELECT 1 FROM outbox WHERE platform = ? AND kind = 'card.post' AND done_at IS NULL AND json_extract(payload, '$.requestId') = ?`).get(platform, requestId) !== undefined;
+}
+
+/** Items written before messages were structure hold Slack mrkdwn strings: read them as text. */
+function upgradeItem(item: OutboxItem): OutboxItem {
+  if ('message' in item && typeof (item.message as { nl: unknown }).nl === 'string') {
+    const old = item.message as unknown as { nl: string; en: string };
+    return { ...item, message: legacyMessage(old.nl, old.en) };
+  }
+  return item;
 }

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from './db.js';
 import { statement } from './prepared.js';
-import { approvals, objections } from './schema.js';
+import { approvals, objections, reactions } from './schema.js';
 
 /** Slack's event_ts ("1700000000.000100") as a string that sorts in time order. */
 export function sortableTs(eventTs: string): string {
@@ -100,4 +100,9 @@ export function setObjectionReason(tx: Tx, requestId: number, objectorId: string
     .where(and(eq(objections.requestId, requestId), eq(objections.objectorId, objectorId)))
     .run();
   return res.changes > 0;
+}
+
+/** The reactions present now on a request's card (any version), as stored. */
+export function presentReactions(tx: Tx, requestId: number): { userId: string; emoji: string }[] {
+  return tx.select({ userId: reactions.userId, emoji: reactions.emoji }).from(reactions).where(and(eq(reactions.requestId, requestId), eq(reactions.present, true))).all();
 }

@@ -1,6 +1,6 @@
 // Requests, the money they hold against budgets, and lookups by card.
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { BUDGET_STATUSES } from '../core/request.js';
+import { BUDGET_STATUSES, UNDECIDED_STATUSES } from '../core/request.js';
 import type { Tx } from './db.js';
 import { selectRows, statement } from './prepared.js';
 import { requests, type NewRequestRow, type RequestRow } from './schema.js';
@@ -90,10 +90,12 @@ export function budgetUsage(
   return row?.total ?? 0;
 }
 
+/** Requests still waiting for a decision, oldest first (with or without a card). */
 export function undecidedRequests(tx: Tx): RequestRow[] {
   return tx
     .select()
     .from(requests)
-    .where(inArray(requests.status, ['open', 'on_hold']))
+    .where(inArray(requests.status, [...UNDECIDED_STATUSES]))
+    .orderBy(requests.id)
     .all();
 }

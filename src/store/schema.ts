@@ -4,6 +4,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REQUEST_STATUSES } from '../core/request.js';
 
+/** Where a team's channel lives: Slack, Microsoft Teams, or the practice channel in the browser. */
+export const PLATFORMS = ['slack', 'teams', 'web'] as const;
+
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
 /** A team is one chat channel on one platform: the first use of the bot in a channel creates it. */
@@ -11,7 +14,7 @@ export const teams = sqliteTable(
   'teams',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['slack', 'teams'] }).notNull(),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
     workspaceId: text('workspace_id').notNull(),
     channelId: text('channel_id').notNull(),
     name: text('name').notNull().default(''),
@@ -185,7 +188,7 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['slack', 'teams'] }).notNull(),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
     kind: text('kind').notNull(),
     payload: text('payload').notNull(),
     coalesceKey: text('coalesce_key'),
@@ -200,6 +203,23 @@ export const outbox = sqliteTable(
     index('outbox_due_idx').on(t.platform, t.doneAt, t.notBefore),
     uniqueIndex('outbox_coalesce_uq').on(t.coalesceKey).where(sql`${t.doneAt} is null and ${t.coalesceKey} is not null`),
   ],
+);
+
+/**
+ * A request form submitted once: the platform's id of the form (Slack view id, Teams dialog id,
+ * practice form token). A second submission of the same form answers like the first, files nothing.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    formId: text('form_id').notNull(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.formId] })],
 );
 
 /** Jobs that must run once (a reminder, a monthly digest): the key is claimed in a transaction. */

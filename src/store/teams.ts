@@ -4,8 +4,10 @@ import type { Tx } from './db.js';
 import { selectRows } from './prepared.js';
 import { teamBudgets, teams, type Team } from './schema.js';
 
+export type Platform = Team['platform'];
+
 export interface ChannelRef {
-  platform: 'slack' | 'teams';
+  platform: Platform;
   workspaceId: string;
   channelId: string;
 }
@@ -18,7 +20,12 @@ export function findTeam(tx: Tx, ref: ChannelRef): Team | undefined {
     .get();
 }
 
-/** Settings a platform adapter may give a team when it is created (e.g. Teams' reaction names). */
+/** The team of a channel of a platform (channel ids are unique per platform). */
+export function teamByChannel(tx: Tx, platform: Platform, channelId: string): Team | undefined {
+  return tx.select().from(teams).where(and(eq(teams.platform, platform), eq(teams.channelId, channelId))).get();
+}
+
+/** Settings a team gets when it is created (e.g. the platform's reaction names). */
 export type TeamCreateSettings = Partial<Pick<typeof teams.$inferInsert, 'approvalEmoji' | 'objectionEmoji' | 'serviceUrl' | 'tenantId'>>;
 
 /** The first use of the bot in a channel makes it a team, with the default settings. */
@@ -33,6 +40,24 @@ export function getTeam(tx: Tx, id: number): Team {
   const team = selectRows(tx, teams, 'id = ?').get(id);
   if (!team) throw new Error(`team ${id} not found`);
   return team;
+}
+
+export function teamsOfPlatform(tx: Tx, platform: Platform): Team[] {
+  return tx.select().from(teams).where(eq(teams.platform, platform)).orderBy(teams.id).all();
+}
+
+/** Microsoft Teams: where and for which tenant the bot sends to this team's channel. */
+export function setTeamEndpoint(tx: Tx, teamId: number, serviceUrl: string, tenantId: string | null): Team {
+  return tx.update(teams).set({ serviceUrl, tenantId }).where(eq(teams.id, teamId)).returning().get()!;
+}
+
+/** A Microsoft Teams service URL any team of the platform has (a digest channel outside the teams). */
+export function anyServiceUrl(tx: Tx, platform: Platform): string | null {
+  return teamsOfPlatform(tx, platform).find((t) => t.serviceUrl)?.serviceUrl ?? null;
+}
+
+export function setDigestChannel(tx: Tx, teamId: number, channelId: string): void {
+  tx.update(teams).set({ digestChannelId: channelId }).where(eq(teams.id, teamId)).run();
 }
 
 export function getAnnualBudget(tx: Tx, teamId: number, year: number): number | null {

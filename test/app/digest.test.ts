@@ -13,6 +13,8 @@ import { createLog } from '../../src/log.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { auditLog, categories, payments, requests, teams } from '../../src/store/schema.js';
 import { TestClock } from '../support/bot.js';
+import { toPlain, type Text } from '../../src/core/text.js';
+import { mrkdwn } from '../../src/slack/render.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const log = createLog('error', () => {});
@@ -20,7 +22,7 @@ const log = createLog('error', () => {});
 interface Posted {
   kind: 'text' | 'chart';
   channelId: string;
-  text?: string;
+  text?: Text;
   png?: Buffer;
   altText?: string;
 }
@@ -122,10 +124,10 @@ describe('when the digest is due', () => {
     await scheduler.tick();
     expect(posted.map((p) => `${p.kind}:${p.channelId}`).sort()).toEqual(['chart:CMGR', 'chart:CZUIDMGR', 'text:CMGR', 'text:CZUIDMGR']);
     const mgr = posted.find((p) => p.kind === 'text' && p.channelId === 'CMGR')!;
-    expect(mgr.text).toContain('*Maandoverzicht minimaatwerkbudget — oktober 2026*');
-    expect(mgr.text).toContain('1 goedgekeurde uitgave, samen € 120,00');
+    expect(mrkdwn(mgr.text!)).toContain('*Maandoverzicht minimaatwerkbudget — oktober 2026*');
+    expect(mrkdwn(mgr.text!)).toContain('1 goedgekeurde uitgave, samen € 120,00');
     const zuid = posted.find((p) => p.kind === 'text' && p.channelId === 'CZUIDMGR')!;
-    expect(zuid.text).toContain('Geen uitgaven in oktober 2026');
+    expect(mrkdwn(zuid.text!)).toContain('Geen uitgaven in oktober 2026');
     const chart = posted.find((p) => p.kind === 'chart' && p.channelId === 'CMGR')!;
     expect(chart.png!.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(chart.altText).toContain('Mondzorg / tandarts, okt 2026: € 120,00');
@@ -208,11 +210,11 @@ describe('digestForMonth, the month asked for, and the CLI', () => {
     expect(resolveDigestMonth('', now)).toEqual({ ok: true, value: '2026-10' });
     expect(resolveDigestMonth('2026-11', now)).toEqual({ ok: true, value: '2026-11' });
     const bad = resolveDigestMonth('2026-13', now);
-    expect(bad.ok || bad.error.nl).toContain('"2026-13" is geen maand');
+    expect(bad.ok || toPlain(bad.error.nl)).toContain('"2026-13" is geen maand');
     const word = resolveDigestMonth('oktober', now);
-    expect(word.ok || word.error.nl).toContain('JJJJ-MM');
+    expect(word.ok || toPlain(word.error.nl)).toContain('JJJJ-MM');
     const future = resolveDigestMonth('2026-12', now);
-    expect(future.ok || future.error.nl).toBe('december 2026 is nog niet begonnen; er is nog geen overzicht.');
+    expect(future.ok || toPlain(future.error.nl)).toBe('december 2026 is nog niet begonnen; er is nog geen overzicht.');
   });
 
   it('digestCommand prints the digest as plain text; bad input exits 2 with a Dutch message', () => {

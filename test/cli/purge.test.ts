@@ -1,4 +1,5 @@
 // `purge --before`: free text of old closed requests blanked, the financial record kept, audited.
+import { msg } from '../../src/core/text.js';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -26,7 +27,7 @@ describe('purge', () => {
     const openOld = seedRequest(db, { createdAt: old, status: 'open', caseRef: 'WT-2018-009', description: SECRET });
     const newYear = seedRequest(db, { createdAt: new Date('2018-12-31T23:30:00Z'), status: 'expired', caseRef: 'WT-2019-001' }); // 1 Jan 00:30 Amsterdam
     db.store.tx((tx) => {
-      enqueue(tx, 'slack', { kind: 'thread.post', requestId: alt.id, message: { nl: SECRET, en: SECRET } }, old);
+      enqueue(tx, 'slack', { kind: 'thread.post', requestId: alt.id, message: msg(SECRET, SECRET) }, old);
       tx.update(outbox).set({ doneAt: old }).run();
     });
     const paymentBefore = db.store.db.select().from(payments).where(eq(payments.requestId, paid.id)).get();

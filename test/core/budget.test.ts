@@ -1,4 +1,5 @@
 // Money limits: per request, the team's annual budget, the household cap per case reference.
+import { toPlain } from '../../src/core/text.js';
 import { describe, expect, it } from 'vitest';
 import { checkBudget, householdLeft, teamBudgetLeft, type BudgetSettings, type BudgetUsage } from '../../src/core/budget.js';
 import { budgetError } from '../../src/core/messages.js';
@@ -13,7 +14,7 @@ describe('limit per request (strictly below)', () => {
   });
   it('€ 500,00 is refused, naming the limit', () => {
     expect(checkBudget(cents(50000), DEFAULTS, NONE)).toEqual({ ok: false, error: { code: 'BUDGET.AT_OR_ABOVE_LIMIT', limitCents: 50000 } });
-    expect(budgetError({ code: 'BUDGET.AT_OR_ABOVE_LIMIT', limitCents: cents(50000) }).nl).toContain('onder € 500,00');
+    expect(toPlain(budgetError({ code: 'BUDGET.AT_OR_ABOVE_LIMIT', limitCents: cents(50000) }).nl)).toContain('onder € 500,00');
   });
   it('€ 500,01 is refused', () => {
     expect(checkBudget(cents(50001), DEFAULTS, NONE).ok).toBe(false);
@@ -42,7 +43,7 @@ describe('team annual budget', () => {
       ok: false,
       error: { code: 'BUDGET.EXCEEDS_TEAM_BUDGET', leftCents: 30000 },
     });
-    expect(budgetError({ code: 'BUDGET.EXCEEDS_TEAM_BUDGET', leftCents: cents(30000) }).nl).toContain('€ 300,00');
+    expect(toPlain(budgetError({ code: 'BUDGET.EXCEEDS_TEAM_BUDGET', leftCents: cents(30000) }).nl)).toContain('€ 300,00');
   });
   it('the per-request limit is checked first', () => {
     expect(checkBudget(cents(60000), withBudget, NONE)).toMatchObject({ error: { code: 'BUDGET.AT_OR_ABOVE_LIMIT' } });
@@ -55,7 +56,7 @@ describe('household cap per case reference', () => {
     expect(checkBudget(cents(20000), DEFAULTS, usage).ok).toBe(true);
     const r = checkBudget(cents(25000), DEFAULTS, usage);
     expect(r).toEqual({ ok: false, error: { code: 'BUDGET.EXCEEDS_HOUSEHOLD_CAP', leftCents: 20000, capCents: 50000 } });
-    if (!r.ok) expect(budgetError(r.error).nl).toContain('nog € 200,00 over');
+    if (!r.ok) expect(toPlain(budgetError(r.error).nl)).toContain('nog € 200,00 over');
   });
   it('no cap configured: no household limit', () => {
     const noCap = { ...DEFAULTS, householdCapCents: null };

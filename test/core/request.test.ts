@@ -11,7 +11,7 @@ import {
   type RequestStatus,
 } from '../../src/core/request.js';
 
-const EVENTS: RequestEvent[] = ['object', 'clear_objections', 'approve', 'mark_paid', 'withdraw', 'close_alternative', 'expire', 'edit'];
+const EVENTS: RequestEvent[] = ['object', 'clear_objections', 'approve', 'mark_paid', 'withdraw', 'close_alternative', 'expire', 'edit', 'post_failed'];
 
 /** The whole table, written out by hand: anything not listed must be refused. */
 const ALLOWED: Record<string, RequestStatus> = {
@@ -28,13 +28,15 @@ const ALLOWED: Record<string, RequestStatus> = {
   'on_hold/expire': 'expired',
   'open/edit': 'open',
   'on_hold/edit': 'on_hold',
+  'open/post_failed': 'not_posted',
+  'on_hold/post_failed': 'not_posted',
 };
 
 const pairs = REQUEST_STATUSES.flatMap((s) => EVENTS.map((e) => [s, e] as const));
 
 describe('transition', () => {
-  it('covers 7 statuses × 8 events', () => {
-    expect(pairs).toHaveLength(56);
+  it('covers 8 statuses × 9 events', () => {
+    expect(pairs).toHaveLength(72);
   });
 
   it.each(pairs.filter(([s, e]) => ALLOWED[`${s}/${e}`]))('%s --%s--> allowed', (from, event) => {
@@ -45,8 +47,8 @@ describe('transition', () => {
     expect(transition(from, event)).toEqual({ ok: false, error: 'REQUEST.NOT_ALLOWED_IN_STATUS' });
   });
 
-  it('never leaves a closed status (withdrawn, alternative, expired, paid are final)', () => {
-    for (const s of ['withdrawn', 'alternative', 'expired', 'paid'] as const) {
+  it('never leaves a closed status (withdrawn, alternative, expired, paid, not posted are final)', () => {
+    for (const s of ['withdrawn', 'alternative', 'expired', 'paid', 'not_posted'] as const) {
       for (const e of EVENTS) expect(transition(s, e).ok, `${s}/${e}`).toBe(false);
     }
   });
@@ -64,7 +66,7 @@ describe('status helpers', () => {
   it('open, on hold, approved and paid count against budgets; closed ones do not', () => {
     expect(REQUEST_STATUSES.filter(countsAgainstBudget)).toEqual(['open', 'on_hold', 'approved', 'paid']);
     expect(BUDGET_STATUSES).toEqual(['open', 'on_hold', 'approved', 'paid']);
-    for (const s of ['withdrawn', 'alternative', 'expired'] as const) expect(countsAgainstBudget(s)).toBe(false);
+    for (const s of ['withdrawn', 'alternative', 'expired', 'not_posted'] as const) expect(countsAgainstBudget(s)).toBe(false);
   });
 
   it('labels requests as #N', () => {

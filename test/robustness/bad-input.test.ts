@@ -2,7 +2,9 @@
 // person gets and that nothing was half-stored (requests, audit_log, approvals, reactions,
 // objections, payments unchanged). Rows handled elsewhere name their test file in the catalogue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amountError, bilingual, budgetError, field, HELP, ineligible, inline, refusal, unknownCommand, type Message } from '../../src/core/messages.js';
+import { amountError, budgetError, field, help, ineligible, refusal, unknownCommand, type Message } from '../../src/core/messages.js';
+import { inlinePlain as inline } from '../../src/core/text.js';
+import { bilingual } from '../../src/slack/render.js';
 import type { AmountError } from '../../src/core/money.js';
 import { cents } from '../../src/core/money.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
@@ -149,7 +151,7 @@ describe('the slash command', () => {
     return JSON.parse(await res.text()) as { response_type: string; text: string };
   };
   it('an unknown word → "unknown command" and the help, ephemeral', async () => {
-    expect(await command('koelkast')).toEqual({ response_type: 'ephemeral', text: `${bilingual(unknownCommand('koelkast'))}\n\n${bilingual(HELP)}` });
+    expect(await command('koelkast')).toEqual({ response_type: 'ephemeral', text: bilingual({ nl: [...unknownCommand('koelkast').nl, ...help('slack').nl], en: [...unknownCommand('koelkast').en, ...help('slack').en] }) });
   });
   it('a BSN in the command text → refused without echoing it', async () => {
     expect(await command('aanvraag 111222333')).toEqual({ response_type: 'ephemeral', text: bilingual(refusal.bsnInCommand) });

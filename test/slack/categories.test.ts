@@ -45,12 +45,12 @@ describe('listing', () => {
 
 describe('adding', () => {
   it('an admin adds a team category: slug from the name, audited, in the form', async () => {
-    expect(await command('UADMIN', 'categorie nieuw Fiets-reparatie & onderhoud')).toMatch(/^Categorie "Fiets-reparatie & onderhoud" toegevoegd \(code `fiets_reparatie_onderhoud`\)/);
+    expect(await command('UADMIN', 'categorie nieuw Fiets-reparatie & onderhoud')).toMatch(/^Categorie "Fiets-reparatie &amp; onderhoud" toegevoegd \(code `fiets_reparatie_onderhoud`\)/);
     expect(own()).toMatchObject([{ slug: 'fiets_reparatie_onderhoud', labelNl: 'Fiets-reparatie & onderhoud', active: true }]);
     expect(audits('category.added')).toHaveLength(1);
     expect(JSON.parse(audits('category.added')[0]!.detail)).toMatchObject({ slug: 'fiets_reparatie_onderhoud' });
     expect(await formOptions()).toContain('fiets_reparatie_onderhoud');
-    expect(await command('UREQ', 'categorie')).toContain('Fiets-reparatie & onderhoud (`fiets_reparatie_onderhoud`) — eigen categorie');
+    expect(await command('UREQ', 'categorie')).toContain('Fiets-reparatie &amp; onderhoud (`fiets_reparatie_onderhoud`) — eigen categorie');
   });
 
   it('refuses a non-admin, a duplicate name and a bad name, storing nothing', async () => {

@@ -1,5 +1,6 @@
 // The digest through the real surface: signed slash commands into Bolt, the Web API double, a real
 // SQLite file; and the automatic post (text + PNG upload) through the Slack port.
+import { mrkdwn } from '../../src/slack/render.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { digestForMonth } from '../../src/app/digest.js';
@@ -94,7 +95,7 @@ describe('the automatic digest on Slack', () => {
     await scheduler.tick();
 
     const post = b.double.callsTo('chat.postMessage').find((c) => c.args.channel === 'CMGR')!;
-    expect(post.args.text).toBe(expected.text);
+    expect(post.args.text).toBe(mrkdwn(expected.text));
     const url = b.double.callsTo('files.getUploadURLExternal');
     expect(url).toHaveLength(1);
     expect(url[0]!.args).toMatchObject({ filename: 'minimaatwerk-2026-10.png', length: String(expected.png!.length) });

@@ -237,7 +237,7 @@ describe('alternative found', () => {
     await settle(b);
     const post = threadTexts(ts).find((t) => t.includes('alternatief gevonden'))!;
     expect(post).not.toContain('<!here>');
-    expect(post).toContain('opgelost ‹!here›');
+    expect(post).toContain('opgelost &lt;!here&gt;');
   });
 
   it('someone else submitting is refused', async () => {
@@ -283,6 +283,6 @@ describe('typed text in chat', () => {
     const sent = [...b.double.callsTo('chat.postMessage'), ...b.double.callsTo('chat.update')].map((c) => JSON.stringify(c.args));
     expect(sent.length).toBeGreaterThan(2);
     for (const s of sent) expect(s).not.toContain('<!channel>');
-    expect(threadTexts(ts).find((t) => t.includes('goedgekeurd'))).toContain('‹!channel› Witgoed');
+    expect(threadTexts(ts).find((t) => t.includes('goedgekeurd'))).toContain('&lt;!channel&gt; Witgoed');
   });
 });

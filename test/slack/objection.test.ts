@@ -107,7 +107,7 @@ describe('objecting', () => {
     const post = threadPosts(ts).find((c) => String(c.args.text).includes('Reden van bezwaar'))!;
     expect(String(post.args.text)).not.toContain('<!channel>');
     expect(String(post.args.text)).not.toContain('<@UA>');
-    expect(String(post.args.text)).toContain('‹!channel› kijk ‹@UA›');
+    expect(String(post.args.text)).toContain('&lt;!channel&gt; kijk &lt;@UA&gt;');
     expect(b.store.db.select().from(objections).where(eq(objections.requestId, id)).get()!.reason).toBe('<!channel> kijk <@UA>');
   });
 

@@ -1,32 +1,36 @@
 // Small modals: close as "alternative found", and the reason for an objection.
-import { CLOSE_KINDS } from '../../core/request.js';
-import { closeKindLabel, inline, LIMITS } from '../../core/messages.js';
-import { requestLabel } from '../../core/request.js';
-import { plain, section } from './text.js';
+import { closeKindLabel, formText, LIMITS } from '../../core/messages.js';
+import { CLOSE_KINDS, requestLabel } from '../../core/request.js';
+import { toPlain } from '../../core/text.js';
+import { SLACK_LIMITS } from '../render.js';
+import { plain, section, slash } from './text.js';
+import { bilingualLine } from './text.js';
 
 export const CLOSE_CALLBACK = { alternative: 'request_alternative_submit', objection: 'objection_reason_submit' } as const;
+
+const nl = (m: Parameters<typeof toPlain>[0]) => toPlain(m);
 
 export function alternativeModal(requestId: number): object {
   return {
     type: 'modal',
     callback_id: CLOSE_CALLBACK.alternative,
     private_metadata: JSON.stringify({ requestId }),
-    title: plain('Alternatief gevonden'),
-    submit: plain('Sluiten / Close'),
-    close: plain('Annuleren'),
+    title: plain(nl(formText.alternativeTitle.nl), SLACK_LIMITS.modalTitle),
+    submit: plain(slash(formText.alternativeSubmit), SLACK_LIMITS.modalButton),
+    close: plain(nl(formText.cancel.nl), SLACK_LIMITS.modalButton),
     blocks: [
-      section(`Aanvraag ${requestLabel(requestId)} sluiten omdat er een alternatief is. / Close request ${requestLabel(requestId)} because an alternative was found.`),
+      section(bilingualLine(formText.alternativeIntro(requestLabel(requestId)))),
       {
         type: 'input',
         block_id: 'kind',
-        label: plain('Welk alternatief? / Which alternative?'),
-        element: { type: 'radio_buttons', action_id: 'value', options: CLOSE_KINDS.map((k) => ({ text: plain(inline(closeKindLabel(k))), value: k })) },
+        label: plain(slash(formText.alternativeKind)),
+        element: { type: 'radio_buttons', action_id: 'value', options: CLOSE_KINDS.map((k) => ({ text: plain(`${nl(closeKindLabel(k).nl)} (${nl(closeKindLabel(k).en)})`, SLACK_LIMITS.optionText), value: k })) },
       },
       {
         type: 'input',
         block_id: 'reason',
-        label: plain('Korte toelichting / Short explanation'),
-        hint: plain('Geen namen of BSN. / No names or BSN.'),
+        label: plain(slash(formText.alternativeReason)),
+        hint: plain(slash(formText.noNames)),
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: LIMITS.closeReason + 50 },
       },
     ],
@@ -38,15 +42,15 @@ export function objectionModal(requestId: number): object {
     type: 'modal',
     callback_id: CLOSE_CALLBACK.objection,
     private_metadata: JSON.stringify({ requestId }),
-    title: plain('Reden van bezwaar'),
-    submit: plain('Opslaan / Save'),
-    close: plain('Annuleren'),
+    title: plain(nl(formText.objectionTitle.nl), SLACK_LIMITS.modalTitle),
+    submit: plain(slash(formText.objectionSubmit), SLACK_LIMITS.modalButton),
+    close: plain(nl(formText.cancel.nl), SLACK_LIMITS.modalButton),
     blocks: [
       {
         type: 'input',
         block_id: 'reason',
-        label: plain(`Waarom bezwaar tegen ${requestLabel(requestId)}? / Why object?`),
-        hint: plain('Geen namen of BSN. / No names or BSN.'),
+        label: plain(slash(formText.objectionReason(requestLabel(requestId)))),
+        hint: plain(slash(formText.noNames)),
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: LIMITS.objectionReason + 50 },
       },
     ],

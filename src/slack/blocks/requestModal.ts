@@ -1,9 +1,12 @@
-// The request form (new and edit), and reading what was typed back out of the submission.
-import type { Message } from '../../core/messages.js';
-import { inline, LIMITS, reasonLabel } from '../../core/messages.js';
+// The request form (new and edit) as a Slack modal, drawn from the form view every platform shares,
+// and what was typed read back out of the submission.
+import type { RequestFormView } from '../../app/requestForm.js';
+import { formText, LIMITS, reasonLabel } from '../../core/messages.js';
 import { REASON_CODES } from '../../core/request.js';
 import type { RequestFormInput } from '../../core/requestForm.js';
-import { context, plain } from './text.js';
+import { toPlain, type Message } from '../../core/text.js';
+import { bilingual, plainInline, SLACK_LIMITS } from '../render.js';
+import { context, plain, slash } from './text.js';
 
 export const CALLBACK = { submit: 'request_submit', edit: 'request_edit_submit' } as const;
 export const DISPATCH = { description: 'description_input', supplier: 'supplier_input' } as const;
@@ -15,39 +18,25 @@ export interface RequestModalMeta {
   suggestedSlug?: string | null;
 }
 
-export interface CategoryOption {
-  slug: string;
-  labelNl: string;
-  labelEn: string;
-}
+const option = (text: string, value: string) => ({ text: plain(text, SLACK_LIMITS.optionText), value });
+const categoryOption = (c: { slug: string; labelNl: string; labelEn: string }) => option(`${c.labelNl} / ${c.labelEn}`, c.slug);
+const hint = (m: Message | string) => plain(typeof m === 'string' ? m : slash(m), SLACK_LIMITS.hint);
 
-export interface RequestModalInput {
-  meta: RequestModalMeta;
-  categories: readonly CategoryOption[];
-  initial?: Partial<RequestFormInput>;
-  /** Pre-selected category and why it was suggested. */
-  suggestion?: { slug: string; explanation: string } | null;
-  notice?: Message | null;
-}
-
-const option = (text: string, value: string) => ({ text: plain(text), value });
-const categoryOption = (c: CategoryOption) => option(`${c.labelNl} / ${c.labelEn}`, c.slug);
-
-function textInput(blockId: string, label: string, opts: { initial?: string; max: number; multiline?: boolean; optional?: boolean; hint?: string; placeholder?: string; dispatch?: string }) {
+function textInput(blockId: string, label: Message, opts: { initial?: string | undefined; max: number; multiline?: boolean; optional?: boolean; hint?: Message | string; placeholder?: string; dispatch?: string }) {
   return {
     type: 'input',
     block_id: blockId,
     optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    label: plain(slash(label), SLACK_LIMITS.plainLabel),
+    ...(opts.hint ? { hint: hint(opts.hint) } : {}),
     ...(opts.dispatch ? { dispatch_action: true } : {}),
     element: {
       type: 'plain_text_input',
       action_id: opts.dispatch ?? 'value',
       max_length: opts.max + 50,
       multiline: opts.multiline ?? false,
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
+      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max + 50) } : {}),
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, SLACK_LIMITS.placeholder) } : {}),
       ...(opts.dispatch ? { dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } } : {}),
     },
   };
@@ -56,70 +45,70 @@ function textInput(blockId: string, label: string, opts: { initial?: string; max
 /** The category block id carries the suggestion, so Slack shows a new pre-selection after an update. */
 export const categoryBlockId = (suggested: string | null | undefined) => `categorySlug${suggested ? `:${suggested}` : ''}`;
 
-export function requestModal(input: RequestModalInput): object {
-  const { meta, categories, initial = {}, suggestion, notice } = input;
-  const editing = meta.requestId !== undefined;
+export function requestModal(view: RequestFormView, suggestedSlug: string | null = view.suggestion?.slug ?? null): object {
+  const { values: initial, suggestion, notice } = view;
+  const editing = view.mode === 'edit';
   const selected = initial.categorySlug ?? suggestion?.slug ?? null;
-  const selectedCategory = categories.find((c) => c.slug === selected);
+  const selectedCategory = view.categories.find((c) => c.slug === selected);
+  const meta: RequestModalMeta = { ...(view.channelId ? { channelId: view.channelId } : {}), ...(view.requestId !== null ? { requestId: view.requestId } : {}), suggestedSlug };
   const blocks: object[] = [];
-  if (notice) blocks.push(context(`${notice.nl}\n_${notice.en}_`));
-  if (!meta.channelId) {
+  if (notice) blocks.push(context(bilingual(notice)));
+  if (!view.channelId) {
     blocks.push({
       type: 'input',
       block_id: 'channel',
-      label: plain('Teamkanaal / Team channel'),
+      label: plain(slash(formText.channel)),
       element: { type: 'conversations_select', action_id: 'value', filter: { include: ['public', 'private'], exclude_bot_users: true } },
     });
   }
   blocks.push(
-    textInput('amount', 'Bedrag in euro / Amount in euros', { initial: initial.amount, max: 20, placeholder: '85,50', hint: 'Onder € 500. Bijvoorbeeld 85, 85,50 of € 1.250 / Below € 500.' }),
-    textInput('description', 'Wat wordt er gekocht? / What is bought?', {
-      initial: initial.description,
-      max: LIMITS.description,
-      placeholder: 'bijv. nieuwe koelkast voor insuline',
-      hint: 'Geen namen of BSN. Druk op Enter voor een categorievoorstel. / No names or BSN. Press Enter for a category suggestion.',
-      dispatch: DISPATCH.description,
-    }),
-    textInput('supplierName', 'Leverancier / Supplier', { initial: initial.supplierName, max: LIMITS.supplierName, placeholder: 'bijv. Witgoedhandel Noord', dispatch: DISPATCH.supplier }),
-    textInput('supplierIban', 'IBAN van de leverancier / Supplier IBAN', { initial: initial.supplierIban, max: 42, placeholder: 'NL91 ABNA 0417 1643 00', hint: 'Het geld gaat naar de leverancier, nooit naar de bewoner. / Money goes to the supplier, never to the resident.' }),
+    textInput('amount', formText.amount, { initial: initial.amount, max: 20, placeholder: '85,50', hint: formText.amountHint(view.limitCents) }),
+    textInput('description', formText.description, { initial: initial.description, max: LIMITS.description, placeholder: formText.descriptionPlaceholder, hint: formText.descriptionHint, dispatch: DISPATCH.description }),
+    textInput('supplierName', formText.supplierName, { initial: initial.supplierName, max: LIMITS.supplierName, placeholder: formText.supplierPlaceholder, dispatch: DISPATCH.supplier }),
+    textInput('supplierIban', formText.supplierIban, { initial: initial.supplierIban, max: 42, placeholder: formText.ibanPlaceholder, hint: formText.ibanHint }),
     {
       type: 'input',
-      block_id: categoryBlockId(suggestion?.slug ?? meta.suggestedSlug),
+      block_id: categoryBlockId(suggestedSlug),
       optional: true,
-      label: plain('Categorie / Category'),
-      ...(suggestion ? { hint: plain(`Voorstel / Suggestion: ${suggestion.explanation}`) } : {}),
+      label: plain(slash(formText.category)),
+      ...(suggestion?.explanation ? { hint: hint(`Voorstel / Suggestion: ${suggestion.explanation}`) } : {}),
       element: {
         type: 'static_select',
         action_id: 'value',
-        placeholder: plain('Kies een categorie / Choose a category'),
-        options: categories.slice(0, 100).map(categoryOption),
+        placeholder: plain(slash(formText.categoryPlaceholder), SLACK_LIMITS.placeholder),
+        options: view.categories.slice(0, 100).map(categoryOption),
         ...(selectedCategory ? { initial_option: categoryOption(selectedCategory) } : {}),
       },
     },
-    textInput('caseRef', 'Zaakreferentie / Case reference', { initial: initial.caseRef, max: LIMITS.caseRef, placeholder: 'WT-2026-014', hint: 'Pseudoniem, met cijfers; geen naam of BSN. / Pseudonymous, with digits; no name or BSN.' }),
+    textInput('caseRef', formText.caseRef, { initial: initial.caseRef, max: LIMITS.caseRef, placeholder: formText.caseRefPlaceholder, hint: formText.caseRefHint }),
     {
       type: 'input',
       block_id: 'reason',
-      label: plain('Waarom dit budget? / Why this budget?'),
+      label: plain(slash(formText.reason)),
       element: {
         type: 'radio_buttons',
         action_id: 'value',
-        options: REASON_CODES.map((r) => option(inline(reasonLabel(r)), r)),
-        ...(initial.reason ? { initial_option: option(inline(reasonLabel(initial.reason as (typeof REASON_CODES)[number])), initial.reason) } : {}),
+        options: REASON_CODES.map((r) => option(plainInline(reasonLabel(r)), r)),
+        ...(initial.reason && (REASON_CODES as readonly string[]).includes(initial.reason)
+          ? { initial_option: option(plainInline(reasonLabel(initial.reason as (typeof REASON_CODES)[number])), initial.reason) }
+          : {}),
       },
     },
-    textInput('reasonText', 'Toelichting (optioneel) / Explanation (optional)', { initial: initial.reasonText, max: LIMITS.reasonText, multiline: true, optional: true }),
+    textInput('reasonText', formText.reasonText, { initial: initial.reasonText, max: LIMITS.reasonText, multiline: true, optional: true }),
   );
   return {
     type: 'modal',
     callback_id: editing ? CALLBACK.edit : CALLBACK.submit,
-    private_metadata: JSON.stringify({ ...meta, suggestedSlug: suggestion?.slug ?? meta.suggestedSlug ?? null }),
-    title: plain(editing ? 'Aanvraag wijzigen' : 'Minimaatwerk aanvraag'),
-    submit: plain(editing ? 'Opslaan' : 'Aanvragen'),
-    close: plain('Annuleren'),
-    blocks,
+    private_metadata: JSON.stringify(meta),
+    title: plain(modalWords(editing ? formText.titleEdit : formText.titleNew), SLACK_LIMITS.modalTitle),
+    submit: plain(modalWords(editing ? formText.submitEdit : formText.submitNew), SLACK_LIMITS.modalButton),
+    close: plain(modalWords(formText.cancel), SLACK_LIMITS.modalButton),
+    blocks: blocks.slice(0, SLACK_LIMITS.modalBlocks),
   };
 }
+
+/** Modal titles and buttons are short: Dutch only. */
+const modalWords = (m: Message) => toPlain(m.nl);
 
 type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null; selected_conversation?: string | null }>>;
 
@@ -145,12 +134,12 @@ export function readRequestForm(values: StateValues): RequestFormInput & { chann
 }
 
 /** Field errors keyed by the block ids Slack expects. */
-export function fieldErrorsForSlack(values: StateValues, errors: Partial<Record<string, Message>>): Record<string, string> {
+export function fieldErrorsForSlack(values: StateValues, errors: Readonly<Partial<Record<string, Message>>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [fieldName, msg] of Object.entries(errors)) {
     if (!msg) continue;
     const blockId = Object.keys(values).find((id) => id === fieldName || id.startsWith(`${fieldName}:`)) ?? fieldName;
-    out[blockId] = inline(msg);
+    out[blockId] = plainInline(msg);
   }
   return out;
 }
@@ -162,4 +151,10 @@ export function parseMeta(privateMetadata: string | undefined): RequestModalMeta
   } catch {
     return {};
   }
+}
+
+/** Keep a form field error where Slack can show it: a refusal without a field goes under the amount. */
+export function errorsOrAmount(errors: Readonly<Partial<Record<string, Message>>> | undefined, message: Message | null): Readonly<Partial<Record<string, Message>>> {
+  if (errors && Object.keys(errors).length > 0) return errors;
+  return message ? { amount: message } : {};
 }

@@ -1,64 +1,45 @@
-// `/minimaatwerk [help | budget …]` and the global shortcut.
+// `/minimaatwerk …` and the global shortcut: parse nothing here; the shared command runner decides,
+// this shows its answer (an ephemeral reply, the request form, or a longer text).
 import type { App } from '@slack/bolt';
-import { budgetCommandUseCase } from '../../app/budgetCommand.js';
-import { bilingual, HELP, refusal, unknownCommand } from '../../core/messages.js';
-import { containsBsn } from '../../core/privacy.js';
-import { categoriesForTeam } from '../../store/categories.js';
-import { ensureTeam } from '../../store/teams.js';
+import { asksForForm, runCommand } from '../../app/commands.js';
+import { openRequestForm } from '../../app/fileRequest.js';
 import { errorFields } from '../../log.js';
 import { requestModal } from '../blocks/requestModal.js';
-import { DIGEST_SUBCOMMANDS, handleDigestSubcommand } from '../digest.js';
+import { bilingual, fit, mrkdwn, SLACK_LIMITS } from '../render.js';
 import type { SlackContext } from '../context.js';
 
 export const COMMAND = '/minimaatwerk';
 export const SHORTCUT = 'minimaatwerk_request';
 
-export function registerCommands(app: App, ctx: SlackContext): void {
+export function registerCommands(app: App, { ctx, log }: SlackContext): void {
   app.command(COMMAND, async ({ command, ack, client, respond }) => {
-    const text = command.text.trim();
-    const [word = '', ...rest] = text.split(/\s+/);
-    const sub = word.toLowerCase();
     const channel = { platform: 'slack' as const, workspaceId: command.team_id, channelId: command.channel_id };
+    // Opening the form checks the channel with Slack first: acknowledge at once (Slack waits 3 s), answer by response_url.
+    const early = asksForForm(command.text);
+    if (early) await ack();
+    const answer = async (text: string) => (early ? void (await respond({ response_type: 'ephemeral', text })) : ack({ response_type: 'ephemeral', text }));
     try {
-      if (containsBsn(text)) return await ack({ response_type: 'ephemeral', text: bilingual(refusal.bsnInCommand) });
-      if (sub === 'help' || sub === 'hulp') return await ack({ response_type: 'ephemeral', text: bilingual(HELP) });
-      if (sub === 'budget') {
-        const actor = { id: command.user_id, isAdmin: await ctx.directory.isAdmin(command.user_id) };
-        const reply = budgetCommandUseCase(ctx.deps, { channel, actor, amountText: rest.join(' ') });
-        return await ack({ response_type: 'ephemeral', text: bilingual(reply) });
-      }
-      if (DIGEST_SUBCOMMANDS.has(sub)) return await handleDigestSubcommand(sub, text.slice(word.length).trim(), { command, ack, client }, ctx);
-      if (sub !== '' && sub !== 'aanvraag' && sub !== 'nieuw' && sub !== 'new') {
-        return await ack({ response_type: 'ephemeral', text: `${bilingual(unknownCommand(word))}\n\n${bilingual(HELP)}` });
-      }
-      await ack();
-      const conv = await ctx.directory.channel(command.channel_id);
-      const problem = !conv
-        ? refusal.botNotInChannel
-        : conv.isIm || conv.isMpim
-          ? refusal.noChannel
-          : conv.isPrivate && conv.isMember === false
-            ? refusal.botNotInChannel
-            : null;
-      if (problem) {
-        await respond({ response_type: 'ephemeral', text: bilingual(problem) });
+      const o = await runCommand(ctx, { actorId: command.user_id, channel, conversation: channel, ...(command.channel_name ? { channelName: command.channel_name } : {}), text: command.text });
+      if (!o.ok) return await answer(o.message ? fit(bilingual(o.message), SLACK_LIMITS.messageText) : '');
+      const v = o.value;
+      if (v.kind === 'form') {
+        if (!early) await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: requestModal(v.form) as never });
         return;
       }
-      const now = ctx.deps.clock.now();
-      const categories = ctx.deps.store.tx((tx) => categoriesForTeam(tx, ensureTeam(tx, channel, now, conv?.name ?? '').team.id));
-      await client.views.open({ trigger_id: command.trigger_id, view: requestModal({ meta: { channelId: command.channel_id }, categories }) as never });
+      await answer(fit(v.kind === 'reply' ? bilingual(v.message) : mrkdwn(v.text), SLACK_LIMITS.messageText));
     } catch (e) {
-      ctx.log.error('command.failed', errorFields(e));
+      log.error('command.failed', errorFields(e));
     }
   });
 
   app.shortcut(SHORTCUT, async ({ shortcut, ack, client }) => {
     await ack();
     try {
-      const categories = categoriesForTeam(ctx.deps.store.db, 0);
-      await client.views.open({ trigger_id: shortcut.trigger_id, view: requestModal({ meta: {}, categories }) as never });
+      const form = await openRequestForm(ctx, { actorId: shortcut.user.id, channel: null });
+      if (form.ok) await client.views.open({ trigger_id: shortcut.trigger_id, view: requestModal(form.value) as never });
     } catch (e) {
-      ctx.log.error('shortcut.failed', errorFields(e));
+      log.error('shortcut.failed', errorFields(e));
     }
   });
 }
