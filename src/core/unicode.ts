@@ -11,6 +11,8 @@ const FORMAT = /\p{Cf}/gu;
 const MARK = /\p{M}/gu;
 const DECIMAL_DIGIT = /\p{Nd}/u;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+/** ASCII is its own fold (no compatibility forms, format characters, marks or other digits). */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * A decimal digit of any script as its ASCII digit. Unicode encodes every script's decimal digits
@@ -34,5 +36,6 @@ function asciiDigit(ch: string): string {
  * as ASCII digits.
  */
 export function foldForMatching(text: string): string {
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKC').replace(FORMAT, '').replace(MARK, '').replace(NON_ASCII_DIGIT, asciiDigit);
 }
