@@ -43,9 +43,8 @@ const CASE_REF = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-_/.]*$/u;
  * Which requests are one household for the household cap: the case reference without case,
  * spaces or separators, after Unicode folding (NFKC, full-width, invisible characters), so
  * "WT-2026-7", "wt 2026 7", "WT/2026/7" and "ＷＴ－２０２６－７" are one household. The reference is
- * stored as typed; only comparisons use the key. Leading zeros count ("WT-2026-07" is another
- * key than "WT-2026-7"): "7" and "07" cannot be told apart from "70" and "070" once the
- * separators are gone.
+ * stored as typed; only comparisons use the key. Leading zeros count: "WT-2026-07" is another
+ * household than "WT-2026-7" (dropping them per group would need the separators the key drops).
  */
 export function caseRefKey(caseRef: string): string {
   return foldForMatching(caseRef).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
