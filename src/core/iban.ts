@@ -1,5 +1,5 @@
 /** IBAN parsing and formatting on top of the maintained `ibantools` library. */
-import { electronicFormatIBAN, friendlyFormatIBAN, isValidIBAN } from 'ibantools';
+import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 import { err, ok, type Result } from './result.js';
 
 export type IbanError = 'IBAN.EMPTY' | 'IBAN.INVALID';
@@ -21,4 +21,17 @@ export function parseIban(input: string): Result<string, IbanError> {
 /** "NL91ABNA0417164300" → "NL91 ABNA 0417 1643 00". */
 export function formatIban(electronic: string): string {
   return friendlyFormatIBAN(electronic) ?? electronic;
+}
+
+/** The country code of an IBAN in electronic format: "BR15…" → "BR". */
+export function ibanCountry(electronic: string): string {
+  return electronic.slice(0, 2);
+}
+
+/**
+ * True when the account is in the SEPA area (EU/EEA, CH, GB, SM, VA, AD, MC …, per ibantools):
+ * minimaatwerk pays by SEPA credit transfer only, so one foreign account would block a batch.
+ */
+export function isSepaIban(electronic: string): boolean {
+  return isSEPACountry(ibanCountry(electronic));
 }

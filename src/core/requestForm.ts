@@ -1,5 +1,5 @@
 // Validation of what a team member typed in the request form, field by field.
-import { parseIban } from './iban.js';
+import { ibanCountry, isSepaIban, parseIban } from './iban.js';
 import type { Message } from './messages.js';
 import { amountError, field, LIMITS } from './messages.js';
 import type { Cents } from './money.js';
@@ -8,6 +8,7 @@ import { containsBsn } from './privacy.js';
 import type { ReasonCode } from './request.js';
 import { REASON_CODES } from './request.js';
 import { err, ok, type Result } from './result.js';
+import { foldForMatching } from './unicode.js';
 
 export interface RequestFormInput {
   amount: string;
@@ -37,6 +38,17 @@ export type FieldErrors = Partial<Record<FormField, Message>>;
 /** A pseudonymous case reference has digits; a name has none. */
 const CASE_REF = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-_/.]*$/u;
 
+/**
+ * Which requests are one household for the household cap: the case reference without case,
+ * spaces or separators, after Unicode folding (NFKC, full-width, invisible characters), so
+ * "WT-2026-7", "wt 2026 7", "WT/2026/7" and "ＷＴ－２０２６－７" are one household. The reference is
+ * stored as typed; only comparisons use the key. Leading zeros count: "WT-2026-07" is another
+ * household than "WT-2026-7" (dropping them per group would need the separators the key drops).
+ */
+export function caseRefKey(caseRef: string): string {
+  return foldForMatching(caseRef).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 function text(value: string, max: number, required: boolean): Message | null {
   const v = value.trim();
   if (required && v.length === 0) return field.required;
@@ -63,6 +75,7 @@ export function validateRequestForm(
 
   const iban = parseIban(input.supplierIban);
   if (!iban.ok) errors.supplierIban = iban.error === 'IBAN.EMPTY' ? field.required : field.ibanInvalid;
+  else if (!isSepaIban(iban.value)) errors.supplierIban = field.ibanOutsideSepa(ibanCountry(iban.value));
 
   const caseRef = input.caseRef.trim();
   const caseRefError = text(caseRef, LIMITS.caseRef, true) ?? (CASE_REF.test(caseRef) ? null : field.caseRefFormat);

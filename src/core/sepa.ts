@@ -3,6 +3,9 @@
  * (namespace urn:iso:std:iso:20022:tech:xsd:pain.001.001.09), for finance to upload to the
  * municipality's bank: one batch (one PmtInf) of payments to suppliers.
  *
+ * The output validates against the EPC's schema for it (EPC132-08 2023 implementation guidelines,
+ * test/fixtures/pain.001.001.09.xsd; test/core/sepaSchema.test.ts).
+ *
  * Pure: returns the XML as a string. Money is integer euro cents throughout; decimal
  * strings are made by integer math only.
  *

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { caseRefKey } from '../core/requestForm.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -84,6 +85,8 @@ export function openStore(path: string, options: { migrate?: boolean } = {}): St
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The household cap compares case references by key (requests.ts, budgetUsage).
+  sqlite.function('case_ref_key', { deterministic: true }, (ref: unknown) => (typeof ref === 'string' ? caseRefKey(ref) : null));
   const db = drizzle(sqlite, { schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {

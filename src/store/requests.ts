@@ -1,6 +1,7 @@
 // Requests, the money they hold against budgets, and lookups by card.
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { BUDGET_STATUSES, UNDECIDED_STATUSES } from '../core/request.js';
+import { caseRefKey } from '../core/requestForm.js';
 import type { Tx } from './db.js';
 import { selectRows, statement } from './prepared.js';
 import { requests, type NewRequestRow, type RequestRow } from './schema.js';
@@ -69,7 +70,12 @@ export function updateRequest(tx: Tx, id: number, set: Partial<NewRequestRow>): 
   return row;
 }
 
-/** Money held by requests that count against budgets, created in [start, end). */
+/**
+ * Money held by requests that count against budgets, created in [start, end); with `caseRef`, of
+ * that household only: references are compared by `caseRefKey` ("WT-2026-7" = "wt 2026 7"), by
+ * the SQL function openStore registers. That reads all the team's requests of the period, not the
+ * (team, case_ref) index: a few hundred rows a year per team.
+ */
 export function budgetUsage(
   tx: Tx,
   q: { teamId: number; start: Date; end: Date; caseRef?: string; excludeRequestId?: number },
@@ -80,7 +86,7 @@ export function budgetUsage(
     gte(requests.createdAt, q.start),
     lt(requests.createdAt, q.end),
   ];
-  if (q.caseRef !== undefined) conditions.push(eq(requests.caseRef, q.caseRef));
+  if (q.caseRef !== undefined) conditions.push(sql`case_ref_key(${requests.caseRef}) = ${caseRefKey(q.caseRef)}`);
   if (q.excludeRequestId !== undefined) conditions.push(ne(requests.id, q.excludeRequestId));
   const row = tx
     .select({ total: sql<number>`coalesce(sum(${requests.amountCents}), 0)` })

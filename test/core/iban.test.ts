@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIban, parseIban, type IbanError } from '../../src/core/iban.js';
+import { formatIban, ibanCountry, isSepaIban, parseIban, type IbanError } from '../../src/core/iban.js';
 
 describe('parseIban: accepted', () => {
   it.each<[string, string]>([
@@ -47,5 +47,32 @@ describe('formatIban', () => {
   it('round-trips with parseIban', () => {
     const parsed = parseIban(formatIban('NL91ABNA0417164300'));
     expect(parsed).toEqual({ ok: true, value: 'NL91ABNA0417164300' });
+  });
+});
+
+describe('point 3: only SEPA-area accounts (isSepaIban)', () => {
+  it.each([
+    'NL91ABNA0417164300',
+    'BE68539007547034',
+    'DE89370400440532013000',
+    'GB29NWBK60161331926819', // SEPA, not EU
+    'CH9300762011623852957',
+    'NO9386011117947',
+    'SM86U0322509800000000270100',
+    'MC5811222000010123456789030',
+  ])('%s is in the SEPA area', (iban) => {
+    expect(parseIban(iban).ok).toBe(true);
+    expect(isSepaIban(iban)).toBe(true);
+  });
+  it.each([
+    ['BR1800360305000010009795493C1', 'BR'],
+    ['PK36SCBL0000001123456702', 'PK'],
+    ['TR330006100519786457841326', 'TR'],
+    ['AE070331234567890123456', 'AE'],
+    ['UA213223130000026007233566001', 'UA'],
+  ])('%s is a valid IBAN outside it (%s)', (iban, country) => {
+    expect(parseIban(iban).ok).toBe(true);
+    expect(isSepaIban(iban)).toBe(false);
+    expect(ibanCountry(iban)).toBe(country);
   });
 });

@@ -3,7 +3,7 @@ import { toPlain } from '../../src/core/text.js';
 import { describe, expect, it } from 'vitest';
 import { field, LIMITS } from '../../src/core/messages.js';
 import type { RequestFormInput } from '../../src/core/requestForm.js';
-import { editResetsApprovals, validateRequestForm } from '../../src/core/requestForm.js';
+import { caseRefKey, editResetsApprovals, validateRequestForm } from '../../src/core/requestForm.js';
 import { cents } from '../../src/core/money.js';
 import { VALID_FORM } from '../support/forms.js';
 
@@ -97,6 +97,59 @@ describe('no BSN anywhere', () => {
   });
   it('nine digits that fail the elfproef are fine', () => {
     expect(validateRequestForm({ ...VALID, description: 'bon 111222334' }, CATS).ok).toBe(true);
+  });
+});
+
+describe('point 1: no BSN in the formats people type, in any free-text field or the case reference', () => {
+  const written = ['111 222 333', '111/222/333', '111_222_333', '111\u00a0222\u2009333', '１１１２２２３３３', '1\u200b1\u200b1222333', '12345672'];
+  it.each(['description', 'supplierName', 'reasonText'] as const)('%s', (f) => {
+    for (const bsn of written) expect(errorsOf({ [f]: `voor bewoner ${bsn}` })[f]).toEqual(field.bsn);
+  });
+  it('case reference, whose format allows / and _', () => {
+    for (const caseRef of ['WT/111/222/333', 'WT_111_222_333', '111/222/333', 'zaak_111_222_333', 'WT-1234-5672']) {
+      expect(errorsOf({ caseRef }).caseRef).toEqual(field.bsn);
+    }
+  });
+  it('ordinary numbers in the description are fine', () => {
+    const description = 'Koelkast € 1.250,00, bel 06-12345678 of +31 6 1234 5678; IBAN NL91 ABNA 0417 1643 00; factuur 2026-00123 van 12-03-2026, 1234 AB';
+    expect(validateRequestForm({ ...VALID, description }, CATS).ok).toBe(true);
+  });
+});
+
+describe('point 2: caseRefKey, one household whatever the case, spaces or separators', () => {
+  it.each(['WT-2026-7', 'wt-2026-7', 'wt 2026 7', 'WT/2026/7', 'Wt_2026_7', 'wt.2026.7', ' WT - 2026 - 7 ', 'ＷＴ－２０２６－７', 'WT\u200b-2026-7', 'WT2026\u00a07'])('%j → "wt20267"', (ref) => {
+    expect(caseRefKey(ref)).toBe('wt20267');
+  });
+  it.each([['WT-2026-7', 'WT-2026-8'], ['WT-2026-7', 'WT-2026-07'], ['WT-2026-7', 'BT-2026-7']])('%j and %j are different households', (a, b) => {
+    expect(caseRefKey(a)).not.toBe(caseRefKey(b));
+  });
+  it('the form keeps the reference as typed', () => {
+    const r = validateRequestForm({ ...VALID, caseRef: ' wt/2026/7 ' }, CATS);
+    expect(r.ok && r.value.caseRef).toBe('wt/2026/7');
+  });
+});
+
+describe('point 3: only SEPA-area IBANs are accepted at the form', () => {
+  it.each([
+    ['BR1800360305000010009795493C1', 'BR'],
+    ['br18 0036 0305 0000 1000 9795 493c 1', 'BR'],
+    ['PK36SCBL0000001123456702', 'PK'],
+    ['TR33 0006 1005 1978 6457 8413 26', 'TR'],
+  ])('%j is refused with its country named', (supplierIban, country) => {
+    expect(errorsOf({ supplierIban }).supplierIban).toEqual(field.ibanOutsideSepa(country));
+  });
+  it('the message, Dutch first', () => {
+    const m = field.ibanOutsideSepa('BR');
+    expect({ nl: toPlain(m.nl), en: toPlain(m.en) }).toEqual({
+      nl: 'Dit IBAN is van een rekening buiten het SEPA-gebied (BR); minimaatwerk betaalt alleen naar SEPA-rekeningen.',
+      en: 'This IBAN belongs to an account outside the SEPA area (BR); minimaatwerk only pays to SEPA accounts.',
+    });
+  });
+  it.each(['NL91 ABNA 0417 1643 00', 'BE68 5390 0754 7034', 'GB29 NWBK 6016 1331 9268 19', 'CH93 0076 2011 6238 5295 7'])('%j (SEPA) is accepted', (supplierIban) => {
+    expect(validateRequestForm({ ...VALID, supplierIban }, CATS).ok).toBe(true);
+  });
+  it('an invalid IBAN still gets the invalid-IBAN text, not the SEPA one', () => {
+    expect(errorsOf({ supplierIban: 'BR1800360305000010009795493C2' }).supplierIban).toEqual(field.ibanInvalid);
   });
 });
 

@@ -49,6 +49,12 @@ export const field = {
   tooLong: (max: number) => msg(`Maximaal ${max} tekens.`, `At most ${max} characters.`),
   bsn: msg('Geen burgerservicenummers (BSN); gebruik een zaakreferentie.', 'No citizen service numbers (BSN); use a case reference.'),
   ibanInvalid: msg('Dit is geen geldig IBAN; controleer het nummer.', 'This is not a valid IBAN; check the number.'),
+  /** A valid IBAN outside the SEPA area: minimaatwerk pays by SEPA credit transfer only. */
+  ibanOutsideSepa: (country: string) =>
+    msg(
+      t`Dit IBAN is van een rekening buiten het SEPA-gebied (${country}); minimaatwerk betaalt alleen naar SEPA-rekeningen.`,
+      t`This IBAN belongs to an account outside the SEPA area (${country}); minimaatwerk only pays to SEPA accounts.`,
+    ),
   caseRefFormat: msg(
     'Gebruik een zaakreferentie met cijfers (bijv. WT-2026-014), geen naam.',
     'Use a case reference with digits (e.g. WT-2026-014), not a name.',
