@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   TEAMS_ALLOWED_TENANTS: csv,
   /** Port of the Teams messaging endpoint (/api/messages). */
   TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Port of /healthz, /readyz and /metrics, in every mode. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(9091),
+  /** /readyz fails when the oldest undelivered chat update is older than this. */
+  READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,6 +81,8 @@ export interface Config {
   digestChannelId: string | undefined;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
+  healthPort: number;
+  readyOutboxMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -133,5 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
         : null,
     teams,
+    healthPort: e.HEALTH_PORT,
+    readyOutboxMaxAgeSeconds: e.READY_OUTBOX_MAX_AGE_SECONDS,
   };
 }

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLog, errorFields, type Log } from './log.js';
 import type { DigestPort } from './app/digest.js';
+import { createHealthHandler, startHealthServer, type HealthServer } from './ops/health.js';
+import { createMetrics } from './ops/metrics.js';
 import { startCheckpointer } from './store/checkpointer.js';
 import { openStore } from './store/db.js';
 
@@ -55,6 +57,19 @@ async function main(): Promise<void> {
   const store = openStore(config.databaseUrl);
   const checkpointer = startCheckpointer(store, config.databaseUrl, { onError: (code) => log.warn('checkpoint.failed', { code }) });
   const deps = { store, clock: systemClock };
+  // /healthz, /readyz and /metrics on HEALTH_PORT. Not being able to serve them is logged, not fatal:
+  // the bot's own work goes on (and Prometheus sees the target down).
+  const metrics = createMetrics(store, { outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds });
+  let health: HealthServer | null = null;
+  try {
+    health = await startHealthServer(
+      config.healthPort,
+      createHealthHandler({ store, registry: metrics.registry, outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds }),
+    );
+    log.info('health.started', { port: health.port });
+  } catch (e) {
+    log.error('health.failed', { port: config.healthPort, ...errorFields(e) });
+  }
   const adapters = await startAdapters(config, deps, log);
   const outboxWake = () => adapters.forEach((a) => a.wake());
   const digestPorts = adapters.flatMap((a) => (a.digest ? [a.digest] : []));
@@ -67,6 +82,7 @@ async function main(): Promise<void> {
     log.info('stopping', { signal });
     stopScheduler();
     await Promise.all(adapters.map((a) => a.stop().catch(() => undefined)));
+    await health?.close();
     await checkpointer.stop();
     store.close();
     process.exit(0);
