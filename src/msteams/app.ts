@@ -2,6 +2,7 @@
 // on POST /api/messages (JWT-validated), the listeners translate them into use cases, and the
 // outbox sends through the Bot Connector of each channel's serviceUrl. Same core and database as
 // Slack. Only Bot Framework-issued tokens and the municipality's own tenants are let in.
+import { once } from 'node:events';
 import http from 'node:http';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { CloudEnvironment } from '@microsoft/teams.api';
@@ -199,6 +200,8 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     digest: teamsDigestPort(deps.store, connector, names),
     async start(port: number) {
       await app.start(port);
+      // The SDK can resolve before the server listens (seen under load): its port is only known then.
+      if (!server.listening) await once(server, 'listening');
       outbox.releaseLeases();
       outbox.wake();
       const address = server.address();

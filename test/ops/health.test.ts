@@ -1,4 +1,5 @@
 // /healthz, /readyz and the handler's contract, over loopback HTTP against a real database file.
+import { msg } from '../../src/core/text.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
@@ -114,7 +115,7 @@ describe('/readyz', () => {
 
   it('shows no personal data, only check names, numbers and codes', async () => {
     addRequest(db, secondsAgo(MAX_AGE * 2), 'open', 'ZAAK-77-ALPHA');
-    db.store.tx((tx) => enqueue(tx, 'slack', { kind: 'thread.post', requestId: 1, message: { nl: 'Jan de Vries', en: 'Jan de Vries' } }, secondsAgo(MAX_AGE * 2)));
+    db.store.tx((tx) => enqueue(tx, 'slack', { kind: 'thread.post', requestId: 1, message: msg('Jan de Vries', 'Jan de Vries') }, secondsAgo(MAX_AGE * 2)));
     const res = await get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body).not.toMatch(/ZAAK|Jan|Schoen|NL91|UREQ|C0OPS/);
