@@ -56,10 +56,10 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const store = openStore(config.databaseUrl);
   const checkpointer = startCheckpointer(store, config.databaseUrl, { onError: (code) => log.warn('checkpoint.failed', { code }) });
-  const deps = { store, clock: systemClock };
   // /healthz, /readyz and /metrics on HEALTH_PORT. Not being able to serve them is logged, not fatal:
   // the bot's own work goes on (and Prometheus sees the target down).
   const metrics = createMetrics(store, { outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds });
+  const deps = { store, clock: systemClock, telemetry: metrics.telemetry };
   let health: HealthServer | null = null;
   try {
     health = await startHealthServer(

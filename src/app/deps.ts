@@ -2,6 +2,7 @@
 // the chat platform knows about people and channels (the Directory, cached by the adapter).
 import type { Platform } from '../core/texts/words.js';
 import type { Store } from '../store/db.js';
+import type { Telemetry } from './telemetry.js';
 
 export type { Platform };
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock: Clock;
   /** Called after a transaction that enqueued chat updates. */
   outboxWake(): void;
+  /** Monitoring (src/ops/metrics.ts); nothing when left out. */
+  telemetry?: Telemetry;
 }
 
 /** What a chat platform knows about people and channels; the adapter caches it. */

@@ -12,6 +12,7 @@ import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
 import { cardNotPosted } from './card.js';
 import type { Clock, Platform } from './deps.js';
+import { noTelemetry, type Telemetry } from './telemetry.js';
 
 /** Thrown by `send` to wait without counting a failure. */
 export class Postpone extends Error {
@@ -53,6 +54,10 @@ export abstract class OutboxPump {
   /** Deliver one item; throw to fail (read by `failure`) or throw Postpone to wait. */
   protected abstract send(row: OutboxRow): Promise<void>;
   protected abstract failure(e: unknown): SendFailure;
+  /** The platform call an item makes (monitoring labels). */
+  protected abstract methodOf(item: OutboxRow['item']): string;
+  /** Monitoring; set by the adapter. */
+  telemetry: Telemetry = noTelemetry;
 
   /** At start-up: items a previous process had taken but not finished are due again. */
   releaseLeases(): number {
@@ -167,6 +172,7 @@ export abstract class OutboxPump {
         return;
       }
       const f = this.failure(e);
+      this.telemetry.webApiError(this.pump.platform, this.methodOf(row.item), f.reason);
       if (f.permanent) {
         this.log.warn('outbox.dropped', { ...where, reason: f.reason });
         dropItem(this.store.db, row.id, f.reason, now);

@@ -30,7 +30,15 @@ export interface ReactionEvent {
 export type ReactionOutcome =
   | { outcome: 'not_a_card' | 'not_counted' | 'duplicate' | 'unchanged' | 'decided' }
   | { outcome: 'refused'; message: Message }
-  | { outcome: 'changed'; requestId: number; status: RequestRow['status']; /** whether the outbox got something to send */ enqueued: boolean };
+  | {
+      outcome: 'changed';
+      requestId: number;
+      status: RequestRow['status'];
+      /** whether the outbox got something to send */
+      enqueued: boolean;
+      /** whether a person's approval was added */
+      approvalAdded: boolean;
+    };
 
 const emojiLists = new Map<string, string[]>();
 /** A team's emoji setting as a list (parsed once per distinct setting: every reaction needs it). */
@@ -67,6 +75,7 @@ export async function handleReaction(deps: AppDeps, ev: ReactionEvent, directory
   }
   const outcome = await deps.store.groupTx((tx) => applyReactionEvent(tx, ev, card, kind, deps.clock.now()));
   if (outcome.outcome === 'changed' && outcome.enqueued) deps.outboxWake();
+  if (outcome.outcome === 'changed' && outcome.approvalAdded) deps.telemetry?.approvalCounted(ev.platform);
   return outcome;
 }
 
@@ -121,5 +130,5 @@ export function applyReactionEvent(tx: Tx, ev: ReactionEvent, card: CardFacts, k
     }
   }
   post({ kind: 'card.update', requestId });
-  return { outcome: 'changed', requestId, status, enqueued };
+  return { outcome: 'changed', requestId, status, enqueued, approvalAdded: approvalChanged && held.approve };
 }

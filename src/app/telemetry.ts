@@ -3,7 +3,7 @@
 // Labels are codes and names only (platform, API method, error code, event kind): never ids of
 // people, channels or requests, and never text someone typed.
 
-export const TELEMETRY_PLATFORMS = ['slack', 'teams'] as const;
+export const TELEMETRY_PLATFORMS = ['slack', 'teams', 'web'] as const;
 export type TelemetryPlatform = (typeof TELEMETRY_PLATFORMS)[number];
 
 /** What the start-up reconciliation did: requests checked, cards posted again, reactions added or removed, failures. */

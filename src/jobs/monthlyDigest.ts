@@ -41,7 +41,7 @@ export interface DigestRunResult {
 }
 
 /** Post the due digest to each target not yet done. Safe to call on every tick, from any instance. */
-export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock'>, config: MonthlyDigestConfig, log: Log): Promise<DigestRunResult> {
+export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock' | 'telemetry'>, config: MonthlyDigestConfig, log: Log): Promise<DigestRunResult> {
   const month = dueDigestMonth(deps.clock.now());
   const result: DigestRunResult = { month, posted: [], failed: [] };
   if (month === null) return result;
@@ -49,7 +49,10 @@ export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock'>, c
     const port = config.ports.find((p) => p.platform === target.platform);
     if (!port) continue;
     const key = digestJobKey(month, target.platform, target.channelId);
-    if (!claimMonthlyDigest(deps.store, key, deps.clock.now(), config.staleAfterMs ?? CLAIM_STALE_MS)) continue;
+    if (!claimMonthlyDigest(deps.store, key, deps.clock.now(), config.staleAfterMs ?? CLAIM_STALE_MS)) {
+      deps.telemetry?.digestRun('skipped');
+      continue;
+    }
     try {
       const d = digestForMonth(deps, month, { teamIds: target.teamIds });
       const textKey = `${key}:text`;
@@ -73,10 +76,12 @@ export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock'>, c
         approvedCount: d.digest.overall.approved.count,
       });
       result.posted.push(key);
+      deps.telemetry?.digestRun('posted');
       log.info('digest.posted', { month, platform: target.platform, channel: target.channelId, teams: target.teamIds.length });
     } catch (e) {
       releaseMonthlyDigest(deps.store, key);
       result.failed.push(key);
+      deps.telemetry?.digestRun('failed');
       log.error('digest.failed', { month, platform: target.platform, channel: target.channelId, ...errorFields(e) });
     }
   }

@@ -10,6 +10,7 @@ import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
 import type { AppDeps } from '../app/deps.js';
 import type { DigestPort } from '../app/digest.js';
+import { noTelemetry, timeEvent } from '../app/telemetry.js';
 import { teamsEndpoint, TEAMS_SERVICE_HOSTS } from '../app/msteamsChannels.js';
 import type { TeamsConfig } from '../config.js';
 import type { Log } from '../log.js';
@@ -163,9 +164,10 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
   };
   const allowedTenants = new Set([config.tenantId, ...(config.allowedTenantIds ?? [])]);
 
+  outbox.telemetry = deps.telemetry ?? noTelemetry;
   const guard = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
     try {
-      return await fn();
+      return await timeEvent(deps.telemetry ?? noTelemetry, 'teams', what, fn);
     } catch (e) {
       log.error('teams.handler.failed', { what, ...errorFields(e) });
       return fallback;

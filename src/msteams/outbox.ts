@@ -65,6 +65,10 @@ export class TeamsOutbox extends OutboxPump {
     return { permanent: false, reason: status ? `http_${status}` : 'error', ...(retryAfterSec !== undefined ? { retryAfterSec } : {}) };
   }
 
+  protected methodOf(item: OutboxRow['item']): string {
+    return item.kind === 'card.update' ? 'updateActivity' : item.kind === 'person.notify' ? 'createConversation' : 'createActivity';
+  }
+
   protected async send(row: OutboxRow): Promise<void> {
     const item = row.item;
     const model = loadCard(this.store, item.requestId);

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app/deps.js';
 import type { SlackConfig } from '../config.js';
 import type { Log } from '../log.js';
 import { errorFields } from '../log.js';
+import { noTelemetry, timeEvent } from '../app/telemetry.js';
 import { SlackDirectory } from './directory.js';
 import { registerButtons } from './listeners/buttons.js';
 import { registerCommands } from './listeners/commands.js';
@@ -103,6 +104,12 @@ export function createSlackBot(
   });
   const ctx = { ...deps, outboxWake: () => outbox.wake(), directory };
   const listenerContext = { ctx, log };
+  outbox.telemetry = deps.telemetry ?? noTelemetry;
+  // Every event's handling time, by kind (reactions are nearly all of them).
+  app.use(async ({ body, next }) => {
+    const b = body as { type?: string; event?: { type?: string } };
+    await timeEvent(deps.telemetry ?? noTelemetry, 'slack', b.event?.type ?? b.type ?? 'other', next);
+  });
   registerReactions(app, listenerContext);
   registerCommands(app, listenerContext);
   registerForms(app, listenerContext);

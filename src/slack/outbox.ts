@@ -39,6 +39,10 @@ export class SlackOutbox extends OutboxPump {
     return { permanent: false, reason: apiError ?? String((e as { code?: string }).code ?? 'error'), ...(retryAfterSec !== undefined ? { retryAfterSec } : {}) };
   }
 
+  protected methodOf(item: OutboxRow['item']): string {
+    return item.kind === 'card.update' ? 'chat.update' : 'chat.postMessage';
+  }
+
   protected async send(row: OutboxRow): Promise<void> {
     const item = row.item;
     const model = loadCard(this.store, item.requestId);

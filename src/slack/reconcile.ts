@@ -29,10 +29,19 @@ export async function reconcileSlack(deps: AppDeps, client: WebClient, directory
       result.removed += counted.removed;
     } catch (e) {
       result.failed++;
+      deps.telemetry?.webApiError('slack', 'reactions.get', (e as { data?: { error?: string } }).data?.error ?? 'error');
       log.warn('reconcile.failed', { requestId: card.requestId, ...errorFields(e) });
     }
   }
   deps.outboxWake();
+  const t = deps.telemetry;
+  if (t) {
+    t.reconciled('checked', result.requests);
+    t.reconciled('card_posted', result.cardsPosted);
+    t.reconciled('added', result.added);
+    t.reconciled('removed', result.removed);
+    t.reconciled('failed', result.failed);
+  }
   log.info('reconcile.done', { ...result });
   return result;
 }

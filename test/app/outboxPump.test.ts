@@ -18,6 +18,9 @@ class RecordingPump extends OutboxPump {
   protected failure(): SendFailure {
     return { permanent: false, reason: 'test' };
   }
+  protected methodOf(): string {
+    return 'send';
+  }
 }
 
 let dir: string;
