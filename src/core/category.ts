@@ -40,10 +40,11 @@ export interface SupplierHistory {
 
 export interface Suggestion {
   slug: string;
-  source: 'supplier_history' | 'keywords' | 'fallback';
+  source: 'supplier_history' | 'keywords' | 'fallback' | 'learned';
   /**
    * supplier_history: the confirmed count; keywords: the summed keyword weight of the
-   * winning category (description hits full weight, supplier-name hits half); fallback: 0.
+   * winning category (description hits full weight, supplier-name hits half); fallback: 0;
+   * learned (src/core/categoryModel.ts): the model's probability for the category, 0–1.
    */
   score: number;
   /** Short Dutch explanation naming the trigger. */
@@ -827,6 +828,24 @@ function explainHits(hits: readonly Hit[]): string {
     parts.push(`leveranciersnaam ${inSupplier.map((k) => `"${k}"`).join(', ')}`);
   }
   return parts.join('; ');
+}
+
+/**
+ * The summed keyword weight per category (the evidence of suggestCategory's step 2), best
+ * first in suggestCategory's order; categories without a hit are left out. The learned model
+ * (categoryModel.ts) uses it as its prior.
+ */
+export function keywordScores(input: {
+  description: string;
+  supplierName: string;
+  available?: readonly string[];
+}): { slug: string; score: number }[] {
+  const available: ReadonlySet<string> = new Set(input.available ?? DEFAULT_CATEGORIES.map((c) => c.slug));
+  const hits = [
+    ...findHits(foldText(input.description), false, available),
+    ...findHits(supplierKey(input.supplierName), true, available),
+  ];
+  return tally(hits).map((t) => ({ slug: t.slug, score: t.score }));
 }
 
 // ---------------------------------------------------------------------------------------
