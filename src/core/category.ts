@@ -830,24 +830,6 @@ function explainHits(hits: readonly Hit[]): string {
   return parts.join('; ');
 }
 
-/**
- * The summed keyword weight per category (the evidence of suggestCategory's step 2), best
- * first in suggestCategory's order; categories without a hit are left out. The learned model
- * (categoryModel.ts) uses it as its prior.
- */
-export function keywordScores(input: {
-  description: string;
-  supplierName: string;
-  available?: readonly string[];
-}): { slug: string; score: number }[] {
-  const available: ReadonlySet<string> = new Set(input.available ?? DEFAULT_CATEGORIES.map((c) => c.slug));
-  const hits = [
-    ...findHits(foldText(input.description), false, available),
-    ...findHits(supplierKey(input.supplierName), true, available),
-  ];
-  return tally(hits).map((t) => ({ slug: t.slug, score: t.score }));
-}
-
 // ---------------------------------------------------------------------------------------
 // Suggestion
 // ---------------------------------------------------------------------------------------
@@ -859,6 +841,17 @@ export function suggestCategory(input: {
   /** Slugs the team has; default all DEFAULT_CATEGORIES. */
   available?: readonly string[];
 }): Suggestion {
+  return suggestCategoryRanked(input).suggestion;
+}
+
+/**
+ * suggestCategory, plus the summed keyword weight of every category with a hit (best first):
+ * the learned model (categoryModel.ts) uses those as its prior without matching twice.
+ */
+export function suggestCategoryRanked(input: Parameters<typeof suggestCategory>[0]): {
+  suggestion: Suggestion;
+  keywordScores: { slug: string; score: number }[];
+} {
   const available: ReadonlySet<string> = new Set(
     input.available ?? DEFAULT_CATEGORIES.map((c) => c.slug),
   );
@@ -869,6 +862,7 @@ export function suggestCategory(input: {
     ...findHits(key, true, available),
   ];
   const ranked = tally(hits);
+  const keywordScores = ranked.map((t) => ({ slug: t.slug, score: t.score }));
 
   // 1. Supplier history: confirmed SUPPLIER_HISTORY_MIN+ times under an available category.
   if (key !== '' && input.history) {
@@ -891,10 +885,8 @@ export function suggestCategory(input: {
       );
       const [slug, count] = qualifying[0]!;
       return {
-        slug,
-        source: 'supplier_history',
-        score: count,
-        explanation: `leverancier ${count}x eerder als ${slug}`,
+        suggestion: { slug, source: 'supplier_history', score: count, explanation: `leverancier ${count}x eerder als ${slug}` },
+        keywordScores,
       };
     }
   }
@@ -903,10 +895,8 @@ export function suggestCategory(input: {
   const best = ranked[0];
   if (best && best.score > 0) {
     return {
-      slug: best.slug,
-      source: 'keywords',
-      score: best.score,
-      explanation: explainHits(best.hits),
+      suggestion: { slug: best.slug, source: 'keywords', score: best.score, explanation: explainHits(best.hits) },
+      keywordScores,
     };
   }
 
@@ -915,7 +905,7 @@ export function suggestCategory(input: {
     input.available === undefined || available.has(FALLBACK_SLUG)
       ? FALLBACK_SLUG
       : (input.available[0] ?? FALLBACK_SLUG);
-  return { slug, source: 'fallback', score: 0, explanation: 'geen trefwoord herkend' };
+  return { suggestion: { slug, source: 'fallback', score: 0, explanation: 'geen trefwoord herkend' }, keywordScores };
 }
 
 // ---------------------------------------------------------------------------------------

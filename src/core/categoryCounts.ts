@@ -93,7 +93,9 @@ export function countCorrections(corrections: readonly Correction[]): Correction
   const slugIndex = new Map<string, number>();
   const docs: number[] = [];
   const mass: [number, number, number][] = [];
-  const byFeature = new Map<string, Map<number, number>>();
+  // Feature → flat [slugIndex, count, ...]: a feature occurs under few categories, so a short
+  // array beats a Map per feature (builds are on the request path when the cache is cold).
+  const features = new Map<string, number[]>();
   for (const c of corrections) {
     let i = slugIndex.get(c.slug);
     if (i === undefined) {
@@ -105,13 +107,17 @@ export function countCorrections(corrections: readonly Correction[]): Correction
     docs[i]! += 1;
     for (const [key, n] of requestFeatures(c.description, c.supplierName)) {
       mass[i]![kindOf(key)] += n;
-      const per = byFeature.get(key) ?? new Map<number, number>();
-      per.set(i, (per.get(i) ?? 0) + n);
-      byFeature.set(key, per);
+      const per = features.get(key);
+      if (per === undefined) {
+        features.set(key, [i, n]);
+        continue;
+      }
+      let j = 0;
+      while (j < per.length && per[j] !== i) j += 2;
+      if (j < per.length) per[j + 1]! += n;
+      else per.push(i, n);
     }
   }
-  const features = new Map<string, readonly number[]>();
-  for (const [key, per] of byFeature) features.set(key, Object.freeze([...per].flat()));
   return Object.freeze({
     corrections: corrections.length,
     slugs: Object.freeze([...slugIndex.keys()]),

@@ -30,8 +30,7 @@
 import {
   DEFAULT_CATEGORIES,
   foldText,
-  keywordScores,
-  suggestCategory,
+  suggestCategoryRanked,
   supplierKey,
   type Suggestion,
   type SupplierHistory,
@@ -50,9 +49,14 @@ export const KEYWORD_NATS = 1;
 /** Log-prior bonus for the category the supplier history points to (suggestCategory step 1). */
 export const HISTORY_NATS = 4;
 /** Tempers the evidence: overlapping n-grams and words are not independent. */
-export const LIKELIHOOD_WEIGHT = 0.25;
+export const LIKELIHOOD_WEIGHT = 1;
 /** Corrections override the prior only when E(winner) is above this (nats, untempered). */
-export const MIN_EVIDENCE = 2;
+export const MIN_EVIDENCE = 5;
+/**
+ * A feature seen under k categories counts k^-SPREAD_POWER times: a word the teams file under
+ * many categories (their neighbourhood's name, their 'cl.') says little about which one.
+ */
+export const SPREAD_POWER = 1;
 /** Weight of one feature occurrence, by kind: a word is worth about ten of its n-grams. */
 export const FEATURE_WEIGHT = { word: 1, supplier: 1, char: 0.1 } as const;
 
@@ -64,6 +68,7 @@ export type ModelOptions = {
   historyNats: number;
   likelihoodWeight: number;
   minEvidence: number;
+  spreadPower: number;
   featureWeight: { word: number; supplier: number; char: number };
 };
 
@@ -75,6 +80,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   historyNats: HISTORY_NATS,
   likelihoodWeight: LIKELIHOOD_WEIGHT,
   minEvidence: MIN_EVIDENCE,
+  spreadPower: SPREAD_POWER,
   featureWeight: FEATURE_WEIGHT,
 });
 
@@ -88,6 +94,7 @@ export interface CategoryModel {
   readonly workspace: CorrectionCounts;
   /** Every slug with a correction; the indexes below refer to it. */
   readonly slugs: readonly string[];
+  readonly slugIndex: ReadonlyMap<string, number>;
   readonly teamIndex: readonly number[];
   readonly workspaceIndex: readonly number[];
   /** log(ALPHA·V / (m(c) + ALPHA·V)): the evidence of an in-vocabulary feature unseen under c. */
@@ -139,6 +146,7 @@ export function buildCategoryModel(
     team,
     workspace,
     slugs: Object.freeze(slugs),
+    slugIndex: at,
     teamIndex: Object.freeze(teamIndex),
     workspaceIndex: Object.freeze(workspaceIndex),
     unseen: Object.freeze(mass.map((m) => Math.log(av / (m + av)))),
@@ -170,11 +178,13 @@ function evidence(
     const ws = model.workspace.features.get(key);
     if (t === undefined && ws === undefined) continue; // never seen: no evidence either way
     const kw = w[kindOf(key)];
-    const x = n * kw;
-    inVocabulary += x;
     m.fill(0);
     if (t) for (let i = 0; i < t.length; i += 2) m[model.teamIndex[t[i]!]!]! += o.teamWeight * kw * t[i + 1]!;
     if (ws) for (let i = 0; i < ws.length; i += 2) m[model.workspaceIndex[ws[i]!]!]! += o.workspaceWeight * kw * ws[i + 1]!;
+    let spread = 0;
+    for (let c = 0; c < k; c++) if (m[c]! > 0) spread += 1;
+    const x = (n * kw) / spread ** o.spreadPower;
+    inVocabulary += x;
     const taught = perFeature ? new Float64Array(k) : undefined;
     for (let c = 0; c < k; c++) {
       if (m[c]! <= 0) continue;
@@ -233,13 +243,14 @@ export function suggestWithModel(
   model: CategoryModel,
   input: { description: string; supplierName: string; history?: readonly SupplierHistory[]; available?: readonly string[] },
 ): Suggestion {
-  const prior = suggestCategory(input);
+  const ranked = suggestCategoryRanked(input);
+  const prior = ranked.suggestion;
   if (model.team.corrections + model.workspace.corrections === 0) return prior;
   const o = model.options;
   const available = new Set(input.available ?? DEFAULT_CATEGORIES.map((c) => c.slug));
-  const kw = new Map(keywordScores(input).map((s) => [s.slug, s.score] as const));
+  const kw = new Map(ranked.keywordScores.map((s) => [s.slug, s.score] as const));
   const e = evidence(model, requestFeatures(input.description, input.supplierName));
-  const at = new Map(model.slugs.map((s, i) => [s, i] as const));
+  const at = model.slugIndex;
 
   const candidates = [...new Set([prior.slug, ...kw.keys(), ...model.slugs])].filter((s) => available.has(s));
   const scored = candidates.map((slug) => {
