@@ -12,20 +12,23 @@
  *   score(c) = KEYWORD_NATS·kw(c) + HISTORY_NATS·[c is the supplier-history choice]   log-prior
  *            + LIKELIHOOD_WEIGHT · Σ_f x_f · log(θ(c,f) · V)                          evidence E(c)
  *
- * kw(c) is suggestCategory's summed keyword weight. x_f is the weight of feature f in the
- * request (words, supplier words and character 3–5-grams, see FEATURE_WEIGHT);
- * θ(c,f) = (m(c,f) + ALPHA) / (m(c) + ALPHA·V) is the Laplace-smoothed share of f among c's
- * feature mass, with m = TEAM_WEIGHT·team count + WORKSPACE_WEIGHT·workspace count and V the
- * number of distinct features seen. Features never seen in any correction are skipped, so a
- * category without corrections has E = 0 (θ = 1/V), and E(c) > 0 means the request resembles
- * what the team filed under c. LIKELIHOOD_WEIGHT < 1 tempers naive Bayes' double counting of
- * overlapping n-grams. The class prior is uniform: the team's own category frequencies cost
- * accuracy on the tuning data (the keyword prior already carries what is common). A correction
- * overrides the prior only with E(winner) > MIN_EVIDENCE. Without corrections the model returns
- * exactly suggestCategory's answer.
+ * kw(c) is suggestCategory's summed keyword weight. f runs over the request's features that
+ * occur in some correction (words, supplier words, character 3–5-grams: categoryCounts.ts), x_f
+ * is its count × FEATURE_WEIGHT, divided by the number of categories f was filed under
+ * (SPREAD_POWER). θ(c,f) = (m(c,f) + ALPHA) / (m(c) + ALPHA·V) is the Laplace-smoothed share of
+ * f in c's feature mass, m = TEAM_WEIGHT·team counts + WORKSPACE_WEIGHT·workspace counts, and
+ * V = max(distinct features seen, VOCABULARY_FLOOR). So a category without corrections has
+ * E = 0 (θ = 1/V), and E(c) > 0 means the request resembles what was filed under c.
+ * LIKELIHOOD_WEIGHT < 1 tempers naive Bayes' double counting of overlapping words and n-grams.
+ * The class prior is uniform: the team's own category frequencies cost accuracy on the tuning
+ * data (the keyword prior already carries what is common). Corrections override the prior
+ * only when E(winner) > MIN_EVIDENCE. Without corrections the answer is exactly
+ * suggestCategory's.
  *
  * The constants were chosen on the tuning half of test/fixtures/category-labelled.json and the
- * first 140 samples of category-own-words.json only (bench/category.ts reports on the rest).
+ * first 140 samples of category-own-words.json (bench/category.ts reports on the rest), under
+ * the condition that two identical team corrections overrule a decisive keyword and one teaches
+ * a phrase the table does not know.
  */
 import {
   DEFAULT_CATEGORIES,
@@ -49,16 +52,22 @@ export const KEYWORD_NATS = 1;
 /** Log-prior bonus for the category the supplier history points to (suggestCategory step 1). */
 export const HISTORY_NATS = 4;
 /** Tempers the evidence: overlapping n-grams and words are not independent. */
-export const LIKELIHOOD_WEIGHT = 1;
+export const LIKELIHOOD_WEIGHT = 0.25;
 /** Corrections override the prior only when E(winner) is above this (nats, untempered). */
-export const MIN_EVIDENCE = 5;
+export const MIN_EVIDENCE = 2;
 /**
  * A feature seen under k categories counts k^-SPREAD_POWER times: a word the teams file under
  * many categories (their neighbourhood's name, their 'cl.') says little about which one.
  */
 export const SPREAD_POWER = 1;
-/** Weight of one feature occurrence, by kind: a word is worth about ten of its n-grams. */
-export const FEATURE_WEIGHT = { word: 1, supplier: 1, char: 0.1 } as const;
+/**
+ * V is at least this: the words and n-grams a team will use, not just those in its first few
+ * corrections. With V = the handful seen so far, the uniform distribution θ = 1/V that stands
+ * for 'no corrections' would rival a category learnt from three identical corrections.
+ */
+export const VOCABULARY_FLOOR = 10_000;
+/** Weight of one feature occurrence, by kind: a word counts as much as four of its n-grams. */
+export const FEATURE_WEIGHT = { word: 1, supplier: 1, char: 0.25 } as const;
 
 export type ModelOptions = {
   teamWeight: number;
@@ -69,6 +78,7 @@ export type ModelOptions = {
   likelihoodWeight: number;
   minEvidence: number;
   spreadPower: number;
+  vocabularyFloor: number;
   featureWeight: { word: number; supplier: number; char: number };
 };
 
@@ -81,6 +91,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   likelihoodWeight: LIKELIHOOD_WEIGHT,
   minEvidence: MIN_EVIDENCE,
   spreadPower: SPREAD_POWER,
+  vocabularyFloor: VOCABULARY_FLOOR,
   featureWeight: FEATURE_WEIGHT,
 });
 
@@ -140,7 +151,7 @@ export function buildCategoryModel(
   add(workspace, workspaceIndex, options.workspaceWeight);
   let vocabulary = workspace.features.size;
   for (const key of team.features.keys()) if (!workspace.features.has(key)) vocabulary += 1;
-  const av = options.alpha * Math.max(vocabulary, 1);
+  const av = options.alpha * Math.max(vocabulary, options.vocabularyFloor, 1);
   return Object.freeze({
     options,
     team,
