@@ -40,10 +40,11 @@ export interface SupplierHistory {
 
 export interface Suggestion {
   slug: string;
-  source: 'supplier_history' | 'keywords' | 'fallback';
+  source: 'supplier_history' | 'keywords' | 'fallback' | 'learned';
   /**
    * supplier_history: the confirmed count; keywords: the summed keyword weight of the
-   * winning category (description hits full weight, supplier-name hits half); fallback: 0.
+   * winning category (description hits full weight, supplier-name hits half); fallback: 0;
+   * learned (src/core/categoryModel.ts): the model's probability for the category, 0–1.
    */
   score: number;
   /** Short Dutch explanation naming the trigger. */
@@ -840,6 +841,17 @@ export function suggestCategory(input: {
   /** Slugs the team has; default all DEFAULT_CATEGORIES. */
   available?: readonly string[];
 }): Suggestion {
+  return suggestCategoryRanked(input).suggestion;
+}
+
+/**
+ * suggestCategory, plus the summed keyword weight of every category with a hit (best first):
+ * the learned model (categoryModel.ts) uses those as its prior without matching twice.
+ */
+export function suggestCategoryRanked(input: Parameters<typeof suggestCategory>[0]): {
+  suggestion: Suggestion;
+  keywordScores: { slug: string; score: number }[];
+} {
   const available: ReadonlySet<string> = new Set(
     input.available ?? DEFAULT_CATEGORIES.map((c) => c.slug),
   );
@@ -850,6 +862,7 @@ export function suggestCategory(input: {
     ...findHits(key, true, available),
   ];
   const ranked = tally(hits);
+  const keywordScores = ranked.map((t) => ({ slug: t.slug, score: t.score }));
 
   // 1. Supplier history: confirmed SUPPLIER_HISTORY_MIN+ times under an available category.
   if (key !== '' && input.history) {
@@ -872,10 +885,8 @@ export function suggestCategory(input: {
       );
       const [slug, count] = qualifying[0]!;
       return {
-        slug,
-        source: 'supplier_history',
-        score: count,
-        explanation: `leverancier ${count}x eerder als ${slug}`,
+        suggestion: { slug, source: 'supplier_history', score: count, explanation: `leverancier ${count}x eerder als ${slug}` },
+        keywordScores,
       };
     }
   }
@@ -884,10 +895,8 @@ export function suggestCategory(input: {
   const best = ranked[0];
   if (best && best.score > 0) {
     return {
-      slug: best.slug,
-      source: 'keywords',
-      score: best.score,
-      explanation: explainHits(best.hits),
+      suggestion: { slug: best.slug, source: 'keywords', score: best.score, explanation: explainHits(best.hits) },
+      keywordScores,
     };
   }
 
@@ -896,7 +905,7 @@ export function suggestCategory(input: {
     input.available === undefined || available.has(FALLBACK_SLUG)
       ? FALLBACK_SLUG
       : (input.available[0] ?? FALLBACK_SLUG);
-  return { slug, source: 'fallback', score: 0, explanation: 'geen trefwoord herkend' };
+  return { suggestion: { slug, source: 'fallback', score: 0, explanation: 'geen trefwoord herkend' }, keywordScores };
 }
 
 // ---------------------------------------------------------------------------------------
