@@ -1,9 +1,10 @@
 // The categories a team can file a spend under: the default list plus the team's own; and what
 // the team filed before (the suggestion learns from it).
-import { and, count, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, max, or, sql } from 'drizzle-orm';
 import { SPEND_STATUSES } from '../core/request.js';
 import type { Tx } from './db.js';
-import { categories, requests, type Category } from './schema.js';
+import { categories, requests, teams, type Category } from './schema.js';
+import type { Platform } from './teams.js';
 
 export function categoriesForTeam(tx: Tx, teamId: number): Category[] {
   return tx
@@ -58,4 +59,26 @@ export function supplierCategoryCounts(tx: Tx, teamId: number): { supplier: stri
     .where(and(eq(requests.teamId, teamId), isNotNull(requests.categoryId), inArray(requests.status, [...SPEND_STATUSES])))
     .groupBy(requests.supplierName, categories.slug)
     .all();
+}
+
+/**
+ * What the requests of one workspace were filed as, where the form had suggested a category (the
+ * requester kept or corrected it): description, supplier and the chosen slug, newest first. Purged
+ * requests are left out (their text is gone).
+ */
+export function filedWithSuggestion(tx: Tx, workspace: { platform: Platform; workspaceId: string }, limit: number): { teamId: number; description: string; supplierName: string; slug: string }[] {
+  return tx
+    .select({ teamId: requests.teamId, description: requests.description, supplierName: requests.supplierName, slug: categories.slug })
+    .from(requests)
+    .innerJoin(teams, eq(teams.id, requests.teamId))
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(and(eq(teams.platform, workspace.platform), eq(teams.workspaceId, workspace.workspaceId), isNotNull(requests.suggestedCategoryId), isNull(requests.purgedAt)))
+    .orderBy(desc(requests.id))
+    .limit(limit)
+    .all();
+}
+
+/** The newest request id: the corrections a model learned from are current while it stays the same. */
+export function newestRequestId(tx: Tx): number {
+  return tx.select({ id: max(requests.id) }).from(requests).get()?.id ?? 0;
 }
