@@ -82,6 +82,11 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return EnvSchema.shape.DATABASE_URL.parse(env.DATABASE_URL ? env.DATABASE_URL : undefined);
 }
 
+/** Who may act in the admin CLI (`--by`): finance for money, admins for purge; empty = not checked. */
+export function loadDutyLists(env: NodeJS.ProcessEnv = process.env): { financeUserIds: string[]; adminUserIds: string[] } {
+  return { financeUserIds: EnvSchema.shape.FINANCE_USER_IDS.parse(env.FINANCE_USER_IDS), adminUserIds: EnvSchema.shape.ADMIN_USER_IDS.parse(env.ADMIN_USER_IDS) };
+}
+
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app’s Basic Information page (needed without SLACK_APP_TOKEN)',

@@ -1,7 +1,5 @@
 // Retention: blank the free text of closed requests older than a date, keep the financial record
 // (amount, supplier, IBAN, category, dates, approvers) that the 7-year fiscal retention needs.
-import type { Message } from '../core/messages.js';
-import { cli } from '../core/messages.js';
 import type { RequestStatus } from '../core/request.js';
 import { err, ok, type Result } from '../core/result.js';
 import { isIsoCalendarDate } from '../core/sepa.js';
@@ -19,14 +17,17 @@ export function startOfDayAmsterdam(day: string): Date {
   return atLocalTime(new Date(Date.UTC(y, m - 1, d, 12)), 0);
 }
 
+/** A cut-off day that cannot be used; the CLI words it (src/cli/texts.ts). */
+export type PurgeDateError = { code: 'DATE_INVALID'; text: string } | { code: 'DATE_FUTURE'; date: string };
+
 export function purgeBefore(
   deps: Pick<AppDeps, 'store' | 'clock'>,
   input: { before: string; by: string },
-): Result<PurgeCounts & { before: string }, Message> {
+): Result<PurgeCounts & { before: string }, PurgeDateError> {
   const now = deps.clock.now();
   const before = input.before.trim();
-  if (!isIsoCalendarDate(before)) return err(cli.dateInvalid(input.before));
-  if (before > isoDate(now)) return err(cli.purgeDateFuture(before));
+  if (!isIsoCalendarDate(before)) return err({ code: 'DATE_INVALID', text: input.before });
+  if (before > isoDate(now)) return err({ code: 'DATE_FUTURE', date: before });
   const cutoff = startOfDayAmsterdam(before);
   return deps.store.tx((tx) => {
     const { requestIds, ...counts } = purgeClosedBefore(tx, CLOSED_STATUSES, cutoff, now);

@@ -1,10 +1,16 @@
-// `npm run cli -- digest [--month 2026-10]`: the digest text of all teams, for people without Slack at hand.
-import { digestForMonth, resolveDigestMonth } from '../app/digest.js';
-import type { Store } from '../store/db.js';
+// `digest [--month 2026-10]`: the digest text of all teams, for people without a chat at hand.
+// Default: the previous month. A bad month has the same wording as in export csv.
+import { checkMonth } from '../app/finance.js';
+import { digestForMonth } from '../app/digest.js';
+import { addMonthsKey, monthKey } from '../core/time.js';
+import type { Options } from './args.js';
+import type { CommandContext } from './commands.js';
+import { monthText } from './exportCsv.js';
+import { refused, type CliResult } from './output.js';
 
 /** Slack mrkdwn → plain text for a terminal. */
-export function mrkdwnToPlain(text: string): string {
-  return text
+export function mrkdwnToPlain(s: string): string {
+  return s
     .split('\n')
     .map((line) => line.replace(/\*([^*\n]+)\*/g, '$1').replace(/^_(.+)_$/, '$1'))
     .join('\n')
@@ -13,9 +19,9 @@ export function mrkdwnToPlain(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function digestCommand(store: Store, args: { month?: string }, now: Date): { exitCode: number; output: string } {
-  const month = resolveDigestMonth(args.month ?? '', now);
-  if (!month.ok) return { exitCode: 2, output: `${month.error.nl}\n${month.error.en}\n` };
-  const { text } = digestForMonth({ store, clock: { now: () => now } }, month.value, { chart: false });
-  return { exitCode: 0, output: `${mrkdwnToPlain(text)}\n` };
+export function digestCommand(ctx: CommandContext, o: Options): CliResult {
+  const month = o.month === undefined ? { ok: true as const, value: addMonthsKey(monthKey(ctx.now), -1) } : checkMonth(o.month, ctx.now);
+  if (!month.ok) return refused(monthText(month.error));
+  const { text } = digestForMonth({ store: ctx.store, clock: { now: () => ctx.now } }, month.value, { chart: false });
+  return { exitCode: 0, output: mrkdwnToPlain(text).trimEnd() };
 }

@@ -77,4 +77,14 @@ describe('purge', () => {
     expect(db.store.db.select().from(requests).get()!.caseRef).toBe('WT-2018-005');
     expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'retention.purged')).all()).toHaveLength(0);
   });
+
+  it('purge refuses a --by outside ADMIN_USER_IDS; nothing is blanked', async () => {
+    const r = seedRequest(db, { createdAt: new Date('2018-06-01T10:00:00Z'), status: 'withdrawn', description: SECRET });
+    const env = { ADMIN_USER_IDS: 'UADMIN' };
+    const res = await runCli(['purge', '--before', '2019-01-01', '--by', 'UFIN', '--db', db.dbPath], env, NOW);
+    expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('"UFIN" staat niet in ADMIN_USER_IDS') });
+    expect(req(r.id).description).toBe(SECRET);
+    expect((await runCli(['purge', '--before', '2019-01-01', '--by', 'UADMIN', '--db', db.dbPath], env, NOW)).exitCode).toBe(0);
+    expect(req(r.id).description).toBe('[verwijderd]');
+  });
 });
