@@ -22,20 +22,22 @@ function newest(dir) {
   return t;
 }
 
-function currentBundle() {
+function currentBundle(sources) {
   try {
-    if (newest(join(root, 'src')) > statSync(pointer).mtimeMs) return null;
+    if (sources > statSync(pointer).mtimeMs) return null;
     return join(outRoot, readFileSync(pointer, 'utf8').trim(), 'bin.js');
   } catch {
     return null;
   }
 }
 
-async function build() {
-  const started = new Date();
+async function build(sources) {
+  // Dated at the start (an edit during the build triggers the next one), or at the newest source
+  // when that lies in the future (unpacked with another clock), so it does not rebuild every call.
+  const started = new Date(Math.max(Date.now(), Math.ceil(sources) + 1));
   const { build: esbuild } = await import('esbuild');
   // Each build in a directory of its own: a CLI still running from the previous one keeps its files.
-  const id = `b${started.getTime()}-${process.pid}`;
+  const id = `b${Date.now()}-${process.pid}`;
   await esbuild({
     entryPoints: { bin: join(root, 'src', 'cli', 'bin.ts') },
     bundle: true,
@@ -59,11 +61,12 @@ async function build() {
 }
 
 async function load() {
-  const bundle = currentBundle();
+  const sources = newest(join(root, 'src'));
+  const bundle = currentBundle(sources);
   if (bundle) return import(pathToFileURL(bundle).href);
   let built;
   try {
-    built = await build();
+    built = await build(sources);
   } catch (e) {
     if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
     const { tsImport } = await import('tsx/esm/api');
