@@ -62,14 +62,14 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const [first = '', second] = words;
   let command: CommandName;
   let rest: string[];
-  if (first in GROUPS) {
+  if (Object.hasOwn(GROUPS, first)) {
     const key = `${first} ${second ?? ''}`;
     if (second === undefined) return { kind: 'error', text: GROUPS[first]!, showUsage: false };
-    if (!(key in COMMANDS)) return { kind: 'error', text: text.unknownCommand(key), showUsage: true };
+    if (!Object.hasOwn(COMMANDS, key)) return { kind: 'error', text: text.unknownCommand(key), showUsage: true };
     command = key as CommandName;
     rest = words.slice(2);
   } else {
-    if (!(first in COMMANDS) || first.includes(' ')) return { kind: 'error', text: text.unknownCommand(first), showUsage: true };
+    if (!Object.hasOwn(COMMANDS, first) || first.includes(' ')) return { kind: 'error', text: text.unknownCommand(first), showUsage: true };
     command = first as CommandName;
     rest = words.slice(1);
   }

@@ -19,11 +19,13 @@ export function auditVerifyCommand(ctx: CommandContext, o: Options): CliResult {
   const anchor = o.anchor === undefined ? null : parseAnchor(o.anchor);
   if (o.anchor !== undefined && anchor === null) return refused(text.anchorInvalid(o.anchor));
   const problems: text.CliText[] = [];
-  const { chain, binding, anchored } = ctx.store.tx((tx) => ({
+  // One read snapshot (a deferred transaction: the bot keeps writing meanwhile).
+  const tx = ctx.store.db;
+  const { chain, binding, anchored } = ctx.store.sqlite.transaction(() => ({
     chain: verifyAuditChain(tx),
     binding: auditMismatches(tx),
     anchored: anchor ? checkAnchor(tx, anchor) : null,
-  }));
+  }))();
   if (!chain.intact) {
     problems.push(text.auditBroken(chain.brokenAtId, WHY[chain.why] ?? { nl: chain.why, en: chain.why }));
   } else {

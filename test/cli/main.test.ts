@@ -34,6 +34,8 @@ describe('what is wrong on the command line is named (exit 2)', () => {
     expect(res.output).toMatch(/^Onbekend commando "betaal". \/ Unknown command "betaal"./);
     expect(res.output).toContain(USAGE_NL);
     expect((await runCli(['export', 'pdf'], {}, NOW)).output).toContain('Onbekend commando "export pdf"');
+    expect((await runCli(['toString'], {}, NOW)).output).toMatch(/^Onbekend commando "toString"/);
+    expect((await runCli(['audit', 'constructor'], {}, NOW)).output).toMatch(/^Onbekend commando "audit constructor"/);
   });
 
   it('an unknown option by its name: --mnth → onbekende optie --mnth', async () => {
