@@ -1,4 +1,4 @@
-// The CLI process: bundled into dist-cli/ and started by scripts/cli.mjs (`npm run cli -- …`).
+// The CLI process: bundled into dist-cli/bin.cjs and started by scripts/cli.cjs (`npm run cli -- …`).
 // Prints the result (stdout when done, stderr otherwise) and returns the exit code.
 import { existsSync } from 'node:fs';
 import { runCli } from './main.js';
