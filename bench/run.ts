@@ -1,12 +1,13 @@
 // `npm run bench`: every figure next to a floor measured in the same run, as a ratio.
 // Prints the table and writes bench/RESULTS.md (machine, Node version, date). Sections:
 //   1 reaction events over HTTP, 2 the request path, 3 the digest at national scale,
-//   4 bursts on one card, 5 start-up and peak memory, 6 category suggestion.
+//   4 bursts on one card, 5 start-up and peak memory, 6 category suggestion, 7 CLI start-up.
 // Loopback only; every loop is bounded in count and time.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCategory } from './category.js';
+import { benchCli } from './cli.js';
 import { benchDigest } from './digest.js';
 import { benchHttp } from './http.js';
 import { ensureNationalDb } from './seed.js';
@@ -26,6 +27,9 @@ const notes: string[] = [];
 log('6: category suggestion');
 const cat = benchCategory();
 
+log('7: CLI start-up');
+const cliStart = benchCli();
+
 log('3: seeding (or reusing) the national database');
 const seed = ensureNationalDb(log);
 notes.push(`(3) ${seed.requests.toLocaleString('en')} requests, ${seed.payments.toLocaleString('en')} payments, ${seed.teams.toLocaleString('en')} teams; ${seed.cached ? 'cached seed reused' : `seeded in ${seed.seconds.toFixed(1)} s`} (${seed.path.replace(fileURLToPath(new URL('../', import.meta.url)), '')}).`);
@@ -36,9 +40,9 @@ notes.push(...digest.notes);
 log('1, 2, 4, 5: HTTP');
 const http = await benchHttp(seed.path, log);
 
-rows.push(...http.rows.filter((r) => r.section !== '5'), ...digest.rows, ...http.rows.filter((r) => r.section === '5'), ...cat.rows);
+rows.push(...http.rows.filter((r) => r.section !== '5'), ...digest.rows, ...http.rows.filter((r) => r.section === '5'), ...cat.rows, ...cliStart.rows);
 rows.sort((a, b) => a.section.localeCompare(b.section));
-notes.push(...http.notes, ...cat.notes);
+notes.push(...http.notes, ...cat.notes, ...cliStart.notes);
 
 const cpu = cpus()[0]?.model ?? 'unknown';
 const header = [

@@ -92,6 +92,46 @@ export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return EnvSchema.shape.DATABASE_URL.parse(env.DATABASE_URL ? env.DATABASE_URL : undefined);
 }
 
+/** Who may act in the admin CLI (`--by`): finance for money, admins for purge; empty = not checked. */
+export function loadDutyLists(env: NodeJS.ProcessEnv = process.env): { financeUserIds: string[]; adminUserIds: string[] } {
+  return { financeUserIds: EnvSchema.shape.FINANCE_USER_IDS.parse(env.FINANCE_USER_IDS), adminUserIds: EnvSchema.shape.ADMIN_USER_IDS.parse(env.ADMIN_USER_IDS) };
+}
+
+/** The developer shown in the Teams app's details; the defaults are placeholders (see .env.example). */
+const TeamsPackageSchema = z.object({
+  TEAMS_CLIENT_ID: z.guid('must be the Entra app (client) id, a GUID'),
+  TEAMS_DEVELOPER_NAME: z.string().min(1).max(32).default('minimaatwerk'),
+  TEAMS_DEVELOPER_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).default('https://example.org/minimaatwerk'),
+  TEAMS_PRIVACY_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  TEAMS_TERMS_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+});
+
+export interface TeamsPackageSettings {
+  botId: string;
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
+  /** The developer pages are the documented placeholders. */
+  placeholderUrls: boolean;
+}
+
+/** What `npm run teams:package` needs; a missing or wrong setting throws one line that names it. */
+export function loadTeamsPackageSettings(env: NodeJS.ProcessEnv = process.env): TeamsPackageSettings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TEAMS_') && v !== ''));
+  const parsed = TeamsPackageSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const why = name === 'TEAMS_CLIENT_ID' && cleaned.TEAMS_CLIENT_ID === undefined ? 'the Entra app (client) id of the bot registration is needed as the app and bot id' : (issue?.message ?? 'invalid');
+    throw new ConfigError(`${cleaned[name] === undefined ? 'missing' : 'wrong'} setting ${name}: ${why}; see .env.example`);
+  }
+  const e = parsed.data;
+  const base = e.TEAMS_DEVELOPER_URL.replace(/\/+$/, '');
+  return {
+    botId: e.TEAMS_CLIENT_ID.toLowerCase(),
+    developer: { name: e.TEAMS_DEVELOPER_NAME, websiteUrl: base, privacyUrl: e.TEAMS_PRIVACY_URL ?? `${base}/privacy`, termsOfUseUrl: e.TEAMS_TERMS_URL ?? `${base}/voorwaarden` },
+    placeholderUrls: cleaned.TEAMS_DEVELOPER_URL === undefined,
+  };
+}
+
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app’s Basic Information page (needed without SLACK_APP_TOKEN)',

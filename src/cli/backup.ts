@@ -1,10 +1,10 @@
-// `backup <file>`: a consistent copy of the live database (SQLite online backup API, safe while the
+// `backup [--out file]`: a consistent copy of the live database (SQLite online backup API, safe while the
 // bot writes in WAL mode). Never overwrites a file; the copy is checked before it gets its name.
-import { existsSync, linkSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { cli } from '../core/messages.js';
-import { removeQuietly, tempPathFor } from './files.js';
+import { publish, removeQuietly, tempPathFor } from './files.js';
 import { done, refused, type CliResult } from './output.js';
+import * as text from './texts.js';
 
 function humanSize(bytes: number): string {
   const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
@@ -13,9 +13,8 @@ function humanSize(bytes: number): string {
   return `${nl.format(bytes / (1024 * 1024))} MB`;
 }
 
-export async function backupCommand(dbPath: string, file: string | undefined): Promise<CliResult> {
-  if (!file) return refused(cli.missingOption('file'));
-  if (existsSync(file)) return refused(cli.backupExists(file));
+export async function backupCommand(dbPath: string, file: string): Promise<CliResult> {
+  if (existsSync(file)) return refused(text.fileExists(file));
   const tmp = tempPathFor(file);
   const source = new Database(dbPath, { fileMustExist: true });
   try {
@@ -30,10 +29,10 @@ export async function backupCommand(dbPath: string, file: string | undefined): P
     } finally {
       copy.close();
     }
-    linkSync(tmp, file); // fails if `file` appeared meanwhile: never overwrite
-    return done(cli.backupDone(file, humanSize(statSync(file).size)));
-  } catch (e) {
-    return (e as { code?: string }).code === 'EEXIST' ? refused(cli.backupExists(file)) : refused(cli.writeFailed(file), 1);
+    if (publish(tmp, file) === 'exists') return refused(text.fileExists(file));
+    return done(text.backupDone(file, humanSize(statSync(file).size)));
+  } catch {
+    return refused(text.writeFailed(file), 1);
   } finally {
     source.close();
     removeQuietly(tmp);

@@ -1,31 +1,38 @@
 // `export csv --month 2026-10 [--out file] --by <userId>`: the month's register for Dutch Excel.
-import { renameSync, writeFileSync } from 'node:fs';
-import { exportRegister } from '../app/finance.js';
-import { cli } from '../core/messages.js';
+// A register lists, it moves no money: finance may export months with payments they approved.
+import { existsSync, writeFileSync } from 'node:fs';
+import { exportRegister, type MonthError } from '../app/finance.js';
 import { registerCsv } from '../core/register.js';
 import { monthLabelEn, monthLabelNl } from '../core/time.js';
-import type { Store } from '../store/db.js';
-import { removeQuietly, tempPathFor } from './files.js';
+import type { Options } from './args.js';
+import type { CommandContext } from './commands.js';
+import { placeAfterCommit, removeQuietly, tempPathFor } from './files.js';
 import { done, refused, type CliResult } from './output.js';
+import * as text from './texts.js';
 
-export function exportCsvCommand(store: Store, opts: { month?: string | undefined; out?: string | undefined; by?: string | undefined }, now: Date): CliResult {
-  if (!opts.month) return refused(cli.missingOption('month'));
-  if (!opts.by?.trim()) return refused(cli.missingOption('by'));
-  const out = opts.out ?? `register-${opts.month.trim()}.csv`;
-  const tmp = tempPathFor(out);
-  let written = false;
+export const monthText = (e: MonthError): text.CliText =>
+  e.code === 'MONTH_INVALID' ? text.monthInvalid(e.text) : text.monthFuture(monthLabelNl(e.month), monthLabelEn(e.month));
+
+export function exportCsvCommand(ctx: CommandContext, o: Options): CliResult {
+  if (!o.month) return refused(text.missingOption('month'));
+  if (!o.by) return refused(text.missingOption('by'));
+  const out = ctx.path(o.out ?? `register-${o.month}.csv`);
+  let tmp: string | undefined;
   try {
-    const result = exportRegister({ store, clock: { now: () => now } }, { month: opts.month, by: opts.by.trim() }, (rows) => {
+    const result = exportRegister({ store: ctx.store, clock: { now: () => ctx.now } }, { month: o.month, by: o.by }, (rows) => {
+      if (existsSync(out)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      tmp = tempPathFor(out);
       writeFileSync(tmp, registerCsv(rows), { encoding: 'utf8', flag: 'wx' });
-      written = true;
     });
-    if (!result.ok) return refused(result.error);
-    renameSync(tmp, out);
-    written = false;
-    return done(cli.registerWritten(out, result.value.count, monthLabelNl(result.value.month), monthLabelEn(result.value.month)));
-  } catch {
-    return refused(cli.writeFailed(out), 1);
+    if (!result.ok) return refused(monthText(result.error));
+    const { month, count } = result.value;
+    if (count === 0) return done(text.monthEmpty(monthLabelNl(month), monthLabelEn(month)));
+    const written = tmp!;
+    tmp = undefined;
+    return placeAfterCommit(written, out) ?? done(text.registerWritten(out, count, monthLabelNl(month), monthLabelEn(month)));
+  } catch (e) {
+    return (e as { code?: string }).code === 'EEXIST' ? refused(text.fileExists(out)) : refused(text.writeFailed(out), 1);
   } finally {
-    if (written) removeQuietly(tmp);
+    if (tmp) removeQuietly(tmp);
   }
 }

@@ -1,17 +1,20 @@
-// `mark-paid --request 12 --by <userId>`: the same rule as the Slack button (never one's own approval).
+// `mark-paid --request 12 --by <userId>`: the same rule as the card's button (finance only, never
+// one's own approval or request), and never a payment that no longer matches its audit rows.
 import { markPaid } from '../app/finance.js';
-import { cli, finance } from '../core/messages.js';
-import type { Store } from '../store/db.js';
+import { finance } from '../core/messages.js';
+import type { Options } from './args.js';
+import type { CommandContext } from './commands.js';
 import { done, refused, type CliResult } from './output.js';
+import * as text from './texts.js';
 
-export function markPaidCommand(store: Store, opts: { request?: string | undefined; by?: string | undefined }, now: Date): CliResult {
-  if (!opts.request) return refused(cli.missingOption('request'));
-  if (!opts.by?.trim()) return refused(cli.missingOption('by'));
-  const text = opts.request.trim().replace(/^#/, '');
-  const requestId = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(requestId) || requestId <= 0) return refused(cli.requestInvalid(opts.request));
-  // Whoever can run the CLI against the database acts for finance; segregation of duties still holds.
-  const result = markPaid({ store, clock: { now: () => now }, outboxWake: () => {} }, { requestId, actor: { id: opts.by.trim(), isFinance: true } });
+export function markPaidCommand(ctx: CommandContext, o: Options): CliResult {
+  if (!o.request) return refused(text.missingOption('request'));
+  if (!o.by) return refused(text.missingOption('by'));
+  const digits = o.request.replace(/^#/, '');
+  const requestId = /^\d{1,12}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(requestId) || requestId <= 0) return refused(text.requestInvalid(o.request));
+  // The finance group was checked against FINANCE_USER_IDS before (commands.ts).
+  const result = markPaid({ store: ctx.store, clock: { now: () => ctx.now }, outboxWake: () => {} }, { requestId, actor: { id: o.by, isFinance: true } });
   if (!result.ok) return refused(result.error);
   return done(finance.markedPaid(result.value.requestId, result.value.amountCents, result.value.supplierName));
 }

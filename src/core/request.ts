@@ -55,6 +55,9 @@ export const UNDECIDED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.fil
 
 export const BUDGET_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(countsAgainstBudget);
 
+/** What the retention purge leaves of free text (case reference, description, reasons). */
+export const PURGED_TEXT = '[verwijderd]';
+
 /** Request numbers as people see and say them. */
 export function requestLabel(id: number): string {
   return `#${id}`;

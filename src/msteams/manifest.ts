@@ -2,21 +2,41 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 
-export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 const MANIFEST_VERSION = '1.19';
 
-export function manifest(botId: string, version = '0.1.0', validDomain?: string): object {
+/** Shown in the app's details in Teams; from TEAMS_DEVELOPER_* (src/config.ts loadTeamsPackageSettings). */
+export interface Developer {
+  name: string;
+  websiteUrl: string;
+  privacyUrl: string;
+  termsOfUseUrl: string;
+}
+
+const command = (title: string, description: string) => ({ title, description });
+
+/** What the bot understands in a team channel (src/app/commands.ts parseCommand) and in the 1:1 chat. */
+export const TEAM_COMMANDS = [
+  command('aanvraag', 'Een nieuwe aanvraag doen / Make a new request'),
+  command('help', 'Zo werkt het / How it works'),
+  command('budget', 'Het jaarbudget van het team tonen of instellen / Show or set the annual budget'),
+  command('overzicht', 'Je aanvragen, wat op jouw akkoord wacht en het budget / Your requests, approvals and budget'),
+  command('digest', 'Het maandoverzicht, bijv. digest 2026-10 / The monthly digest, e.g. digest 2026-10'),
+  command('digest-kanaal', 'Kanaal voor het maandoverzicht van dit team kiezen / Choose the channel for the digest'),
+  command('categorie', 'Categorieën tonen of beheren / List or manage categories'),
+] as const;
+export const PERSONAL_COMMANDS = [
+  command('overzicht', 'Je aanvragen, wat op jouw akkoord wacht en het budget / Your requests, approvals and budget'),
+  command('digest', 'Het maandoverzicht, bijv. digest 2026-10 / The monthly digest, e.g. digest 2026-10'),
+  command('help', 'Zo werkt het / How it works'),
+] as const;
+
+export function manifest(botId: string, developer: Developer, version = '0.1.0', validDomain?: string): object {
   return {
     $schema: `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
     manifestVersion: MANIFEST_VERSION,
     version,
     id: botId,
-    developer: {
-      name: 'minimaatwerk',
-      websiteUrl: 'https://example.org/minimaatwerk',
-      privacyUrl: 'https://example.org/minimaatwerk/privacy',
-      termsOfUseUrl: 'https://example.org/minimaatwerk/voorwaarden',
-    },
+    developer: { name: developer.name, websiteUrl: developer.websiteUrl, privacyUrl: developer.privacyUrl, termsOfUseUrl: developer.termsOfUseUrl },
     name: { short: 'minimaatwerk', full: 'minimaatwerk: het minimaatwerkbudget van het team' },
     description: {
       short: 'Kleine aanvragen uit het teambudget, goedgekeurd door drie collega’s.',
@@ -31,14 +51,8 @@ export function manifest(botId: string, version = '0.1.0', validDomain?: string)
         supportsFiles: false,
         isNotificationOnly: false,
         commandLists: [
-          {
-            scopes: ['team'],
-            commands: [
-              { title: 'aanvraag', description: 'Een nieuwe aanvraag doen / Make a new request' },
-              { title: 'budget', description: 'Het jaarbudget van het team tonen of instellen / Show or set the annual budget' },
-              { title: 'help', description: 'Zo werkt het / How it works' },
-            ],
-          },
+          { scopes: ['team'], commands: TEAM_COMMANDS },
+          { scopes: ['personal'], commands: PERSONAL_COMMANDS },
         ],
       },
     ],
@@ -110,10 +124,10 @@ export function zip(files: { name: string; data: Buffer }[], date = new Date(Dat
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-export function appPackage(botId: string, version?: string): Buffer {
+export function appPackage(botId: string, developer: Developer, version?: string): Buffer {
   const { color, outline } = icons();
   return zip([
-    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest(botId, version), null, 2)) },
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest(botId, developer, version), null, 2)) },
     { name: 'color.png', data: color },
     { name: 'outline.png', data: outline },
   ]);

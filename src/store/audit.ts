@@ -60,6 +60,39 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
   );
 }
 
+/** The chain's last row: how many rows it has and the hash of the last one. */
+export interface AuditHead {
+  rows: number;
+  hash: string;
+}
+
+/**
+ * The anchor of the chain as it is now. Kept outside the database (a digest, finance's files), it
+ * proves later that rows 1..rows were not cut off or rewritten: a chain rebuilt from a changed row
+ * has another hash at that row, and one cut short no longer has the row.
+ */
+export function auditHead(tx: Tx): AuditHead {
+  const last = statement(tx, LAST_ROW).get() as { id: number; hash: string } | undefined;
+  return { rows: last?.id ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+/** "57:3f2a…" (row count, colon, the full hash of that row). */
+export const anchorText = (head: AuditHead): string => `${head.rows}:${head.hash}`;
+
+/** "57:3f2a…"; the hash may be shortened to no fewer than 16 hex digits. Null when malformed. */
+export function parseAnchor(text: string): AuditHead | null {
+  const m = /^(\d{1,12}):([0-9a-f]{16,64})$/i.exec(text.trim());
+  return m ? { rows: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
+}
+
+/** Whether the chain still holds `anchor`: its row is there with the same hash. */
+export function checkAnchor(tx: Tx, anchor: AuditHead): { held: true } | { held: false; why: 'truncated' | 'rewritten'; rows: number } {
+  if (anchor.rows === 0) return anchor.hash === GENESIS_HASH.slice(0, anchor.hash.length) ? { held: true } : { held: false, why: 'rewritten', rows: 0 };
+  const row = statement(tx, `SELECT hash FROM audit_log WHERE id = ?`).get(anchor.rows) as { hash: string } | undefined;
+  if (!row) return { held: false, why: 'truncated', rows: auditHead(tx).rows };
+  return row.hash.startsWith(anchor.hash) ? { held: true } : { held: false, why: 'rewritten', rows: auditHead(tx).rows };
+}
+
 export type AuditVerdict = { intact: true; rows: number } | { intact: false; rows: number; brokenAtId: number; why: string };
 
 /** Walk the chain from the first row; report the first link that does not hold. */

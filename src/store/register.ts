@@ -1,7 +1,7 @@
 // Finance queries: the payment register of a month, the payments still to export, marking them
 // exported or paid, and the retention purge of free text on closed requests.
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import type { RequestStatus } from '../core/request.js';
+import { PURGED_TEXT, type RequestStatus } from '../core/request.js';
 import type { Tx } from './db.js';
 import { categories, objections, outbox, payments, requests, teams, type Payment, type RequestRow } from './schema.js';
 
@@ -59,7 +59,7 @@ export function markPaymentPaid(tx: Tx, paymentId: number, by: string, at: Date)
   );
 }
 
-export const PURGED_TEXT = '[verwijderd]';
+export { PURGED_TEXT };
 
 export interface PurgeCounts {
   requests: number;

@@ -1,10 +1,11 @@
 // Requests, the money they hold against budgets, and lookups by card.
-import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { BUDGET_STATUSES, UNDECIDED_STATUSES } from '../core/request.js';
 import { caseRefKey } from '../core/requestForm.js';
 import type { Tx } from './db.js';
 import { selectRows, statement } from './prepared.js';
-import { requests, type NewRequestRow, type RequestRow } from './schema.js';
+import { requests, teams, type NewRequestRow, type RequestRow } from './schema.js';
+import type { Platform } from './teams.js';
 
 export function insertRequest(tx: Tx, row: NewRequestRow): RequestRow {
   return tx.insert(requests).values(row).returning().get();
@@ -103,5 +104,16 @@ export function undecidedRequests(tx: Tx): RequestRow[] {
     .from(requests)
     .where(inArray(requests.status, [...UNDECIDED_STATUSES]))
     .orderBy(requests.id)
+    .all();
+}
+
+/** The posted cards of these requests, with the platform each lives on. */
+export function postedCards(tx: Tx, requestIds: readonly number[]): { requestId: number; platform: Platform }[] {
+  if (requestIds.length === 0) return [];
+  return tx
+    .select({ requestId: requests.id, platform: teams.platform })
+    .from(requests)
+    .innerJoin(teams, eq(teams.id, requests.teamId))
+    .where(and(inArray(requests.id, [...requestIds]), isNotNull(requests.messageTs)))
     .all();
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimMonthlyDigest, digestForMonth, resolveDigestMonth, type DigestPort } from '../../src/app/digest.js';
 import type { AppDeps } from '../../src/app/deps.js';
-import { digestCommand } from '../../src/cli/digest.js';
 import { dueDigestMonth, runMonthlyDigest } from '../../src/jobs/monthlyDigest.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { createLog } from '../../src/log.js';
@@ -215,19 +214,5 @@ describe('digestForMonth, the month asked for, and the CLI', () => {
     expect(word.ok || toPlain(word.error.nl)).toContain('JJJJ-MM');
     const future = resolveDigestMonth('2026-12', now);
     expect(future.ok || toPlain(future.error.nl)).toBe('december 2026 is nog niet begonnen; er is nog geen overzicht.');
-  });
-
-  it('digestCommand prints the digest as plain text; bad input exits 2 with a Dutch message', () => {
-    const now = new Date('2026-11-03T08:00:00Z');
-    const ok = digestCommand(stores[0]!, { month: '2026-10' }, now);
-    expect(ok.exitCode).toBe(0);
-    expect(ok.output).toContain('Maandoverzicht minimaatwerkbudget — oktober 2026');
-    expect(ok.output).not.toContain('*Uitgaven:*');
-    expect(ok.output).toContain('Uitgaven: 1 goedgekeurde uitgave, samen € 120,00');
-    const empty = digestCommand(stores[0]!, { month: '2026-02' }, now);
-    expect(empty.output).toContain('Geen uitgaven in februari 2026');
-    const bad = digestCommand(stores[0]!, { month: '2026-13' }, now);
-    expect(bad.exitCode).toBe(2);
-    expect(bad.output).toMatch(/^"2026-13" is geen maand/);
   });
 });

@@ -1,4 +1,4 @@
-// `backup <file>`: a consistent online copy while another connection keeps writing (WAL).
+// `backup [--out file]`: a consistent online copy while another connection keeps writing (WAL).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -34,7 +34,7 @@ describe('backup', () => {
       }
     })();
     const file = join(db.dir, 'backup.db');
-    const res = await runCli(['backup', file, '--db', db.dbPath], {}, NOW);
+    const res = await runCli(['backup', '--out', file, '--db', db.dbPath], {}, NOW);
     writing = false;
     await loop;
     writer.close();
@@ -62,15 +62,25 @@ describe('backup', () => {
   it('never overwrites an existing file', async () => {
     const file = join(db.dir, 'exists.db');
     writeFileSync(file, 'keep me');
-    const res = await runCli(['backup', file, '--db', db.dbPath], {}, NOW);
+    const res = await runCli(['backup', '--out', file, '--db', db.dbPath], {}, NOW);
     expect(res.exitCode).toBe(2);
     expect(res.output).toContain('bestaat al');
     expect(statSync(file).size).toBe(7);
   });
 
   it('says when the database does not exist', async () => {
-    const res = await runCli(['backup', join(db.dir, 'b.db'), '--db', join(db.dir, 'nope.db')], {}, NOW);
+    const res = await runCli(['backup', '--out', join(db.dir, 'b.db'), '--db', join(db.dir, 'nope.db')], {}, NOW);
     expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('Database niet gevonden') });
     expect(existsSync(join(db.dir, 'b.db'))).toBe(false);
+  });
+
+  it('names the file one way, with --out; without it a dated name in the caller’s directory', async () => {
+    const stray = await runCli(['backup', join(db.dir, 'b.db'), '--db', db.dbPath], {}, NOW);
+    expect(stray).toEqual({ exitCode: 2, output: expect.stringContaining('een bestand geef je op met --out') });
+    const res = await runCli(['backup', '--db', db.dbPath], { INIT_CWD: db.dir }, NOW);
+    const file = join(db.dir, 'minimaatwerk-backup-2026-11-10-1000.db'); // 09:00 UTC is 10:00 in Amsterdam
+    expect(res).toEqual({ exitCode: 0, output: expect.stringContaining(`Back-up geschreven naar ${file}`) });
+    expect(db.files()).toEqual(['minimaatwerk-backup-2026-11-10-1000.db']);
+    expect((await runCli(['backup', '--db', db.dbPath], { INIT_CWD: db.dir }, NOW)).output).toContain('bestaat al');
   });
 });

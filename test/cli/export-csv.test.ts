@@ -1,5 +1,5 @@
 // `export csv`: the month's register, parsed back as Dutch Excel would read it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -61,24 +61,18 @@ describe('export csv', () => {
     expect(db.files()).toEqual(['okt.csv']);
   });
 
-  it('defaults the file name to register-YYYY-MM.csv in the working directory', async () => {
+  it('defaults the file name to register-YYYY-MM.csv in the caller’s directory and prints it absolute', async () => {
     seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z') });
-    const cwd = process.cwd();
-    process.chdir(db.dir);
-    try {
-      const res = await csv('2026-10');
-      expect(res.exitCode).toBe(0);
-    } finally {
-      process.chdir(cwd);
-    }
+    const res = await runCli(['export', 'csv', '--month', '2026-10', '--db', db.dbPath, '--by', 'UFIN'], { INIT_CWD: db.dir }, NOW);
+    expect(res.exitCode).toBe(0);
+    expect(res.output).toContain(`geschreven naar ${join(db.dir, 'register-2026-10.csv')}:`);
     expect(db.files()).toEqual(['register-2026-10.csv']);
   });
 
   it.each([
-    ['2026-13', 'Onbekende maand "2026-13"'],
+    ['2026-13', 'Onbekende maand "2026-13": schrijf JJJJ-MM, bijvoorbeeld 2026-10.'],
     ['oktober', 'Onbekende maand "oktober"'],
     ['2026-12', 'december 2026 ligt in de toekomst'],
-    ['2026-09', 'Geen uitgaven in september 2026. / No spends in September 2026.'],
   ])('refuses month %s with a clear Dutch message, exit 2, no file', async (month, text) => {
     seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z') });
     const res = await csv(month, ['--out', join(db.dir, 'x.csv')]);
@@ -86,6 +80,44 @@ describe('export csv', () => {
     expect(res.output).toContain(text);
     expect(db.files()).toEqual([]);
     expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'register.exported')).all()).toHaveLength(0);
+  });
+
+  it('an empty month is exit 0 with a message, and no file and no audit row', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z') });
+    const res = await csv('2026-09', ['--out', join(db.dir, 'x.csv')]);
+    expect(res.exitCode).toBe(0);
+    expect(res.output).toMatch(/^Geen uitgaven in september 2026; er is geen bestand geschreven\. \/ No spends in September 2026; no file was written\./);
+    expect(db.files()).toEqual([]);
+    expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'register.exported')).all()).toHaveLength(0);
+  });
+
+  it('never overwrites a file: exit 2, the file unchanged, nothing audited', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z') });
+    const out = join(db.dir, 'register-2026-10.csv');
+    writeFileSync(out, 'keep me');
+    const res = await csv('2026-10', ['--out', out]);
+    expect(res).toEqual({ exitCode: 2, output: expect.stringContaining(`Bestand ${out} bestaat al`) });
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(db.files()).toEqual(['register-2026-10.csv']);
+    expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'register.exported')).all()).toHaveLength(0);
+  });
+
+  it('export csv refuses a --by outside FINANCE_USER_IDS; a finance member who approved payments may export the register', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z'), approvers: ['UA', 'UFIN', 'UC'] });
+    const env = { FINANCE_USER_IDS: 'UFIN, UFIN2' };
+    const outsider = await runCli(['export', 'csv', '--month', '2026-10', '--db', db.dbPath, '--by', 'UA', '--out', join(db.dir, 'a.csv')], env, NOW);
+    expect(outsider).toEqual({ exitCode: 2, output: expect.stringContaining('"UA" staat niet in FINANCE_USER_IDS') });
+    expect(db.files()).toEqual([]);
+    const approver = await runCli(['export', 'csv', '--month', '2026-10', '--db', db.dbPath, '--by', 'UFIN', '--out', join(db.dir, 'b.csv')], env, NOW);
+    expect(approver.exitCode).toBe(0);
+    expect(approver.output).not.toContain('FINANCE_USER_IDS is niet ingesteld');
+    expect(db.files()).toEqual(['b.csv']);
+  });
+
+  it('says when FINANCE_USER_IDS is not set, so --by was not checked', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-14T08:00:00Z') });
+    const res = await csv('2026-10', ['--out', join(db.dir, 'c.csv')]);
+    expect(res.output).toContain('Let op: FINANCE_USER_IDS is niet ingesteld, dus --by is niet gecontroleerd.');
   });
 
   it('leaves no file behind when recording the export fails after writing', async () => {

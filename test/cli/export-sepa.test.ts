@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -65,7 +66,7 @@ describe('export sepa', () => {
     expect((await sepa('UFIN', ['--out', join(db.dir, 'one.xml')])).exitCode).toBe(0);
 
     const again = await sepa('UFIN', ['--out', join(db.dir, 'two.xml')]);
-    expect(again).toEqual({ exitCode: 0, output: 'Geen nieuwe betalingen om te exporteren / No new payments to export' });
+    expect(again).toEqual({ exitCode: 0, output: expect.stringMatching(/^Geen nieuwe betalingen om te exporteren; er is geen bestand geschreven\. \/ No new payments to export; no file was written\./) });
     expect(db.files()).toEqual(['one.xml']);
 
     const r2 = seedRequest(db, { createdAt: new Date('2026-10-05T10:00:00Z'), amountCents: 2500 });
@@ -137,5 +138,66 @@ describe('export sepa', () => {
     const res = await sepa('UFIN', ['--out', out]);
     expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('bestaat al') });
     expect(paymentRows().map((p) => p.exportedAt !== null)).toEqual([true, false]);
+  });
+
+  it('export sepa skips a tampered payment and exports the rest', async () => {
+    const good = seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const bad = seedRequest(db, { createdAt: new Date('2026-10-02T10:00:00Z'), amountCents: 12000 });
+    // Someone with the database file redirects the money (another connection, plain SQL).
+    const raw = new Database(db.dbPath);
+    raw.prepare('update payments set supplier_iban = ? where request_id = ?').run('NL20INGB0001234567', bad.id);
+    raw.close();
+    const res = await sepa('UFIN', ['--out', join(db.dir, 'b.xml')]);
+    expect(res.exitCode).toBe(0);
+    expect(res.output).toContain('1 betaling(en), totaal € 85,50');
+    expect(res.output).toContain(`Overgeslagen, klopt niet met de audittrail (controleer met audit verify): #${bad.id}`);
+    const txs = readBatch(join(db.dir, 'b.xml')).CstmrCdtTrfInitn.PmtInf.CdtTrfTxInf;
+    expect(txs.map((t) => t.PmtId.EndToEndId)).toEqual([`MMW-${good.id}`]);
+    expect(txs.map((t) => t.CdtrAcct.Id.IBAN)).toEqual(['NL91ABNA0417164300']);
+    expect(paymentRows().map((p) => [p.requestId, p.exportedAt !== null])).toEqual([[good.id, true], [bad.id, false]]);
+  });
+
+  it('export sepa never fails whole: a bad IBAN, a non-SEPA IBAN, a bad amount and an unusable name are skipped and listed, the rest exported', async () => {
+    const badIban = seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z'), supplierIban: 'NL91ABNA0417164301' });
+    const nonSepa = seedRequest(db, { createdAt: new Date('2026-10-01T11:00:00Z'), supplierIban: 'TR330006100519786457841326' });
+    const zero = seedRequest(db, { createdAt: new Date('2026-10-01T12:00:00Z'), amountCents: 0 });
+    const name = seedRequest(db, { createdAt: new Date('2026-10-01T13:00:00Z'), supplierName: '中文商店' });
+    const good = seedRequest(db, { createdAt: new Date('2026-10-02T10:00:00Z'), amountCents: 2500 });
+    const res = await sepa('UFIN', ['--out', join(db.dir, 'b.xml')]);
+    expect(res.exitCode).toBe(0);
+    expect(res.output).toContain('1 betaling(en), totaal € 25,00');
+    expect(res.output).toContain(`Overgeslagen, IBAN van de leverancier is ongeldig: #${badIban.id}`);
+    expect(res.output).toContain(`Overgeslagen, IBAN van de leverancier is geen SEPA-rekening: #${nonSepa.id}`);
+    expect(res.output).toContain(`Overgeslagen, bedrag ongeldig: #${zero.id}`);
+    expect(res.output).toContain(`Overgeslagen, naam van de leverancier heeft geen tekens die SEPA toestaat: #${name.id}`);
+    const txs = readBatch(join(db.dir, 'b.xml')).CstmrCdtTrfInitn.PmtInf.CdtTrfTxInf;
+    expect(txs.map((t) => t.PmtId.EndToEndId)).toEqual([`MMW-${good.id}`]);
+    expect(paymentRows().filter((p) => p.exportedAt !== null).map((p) => p.requestId)).toEqual([good.id]);
+  });
+
+  it('export sepa refuses a --by outside FINANCE_USER_IDS: no file, nothing marked', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const res = await runCli(['export', 'sepa', '--db', db.dbPath, '--by', 'UOTHER', ...DEBTOR, '--out', join(db.dir, 'x.xml')], { FINANCE_USER_IDS: 'UFIN' }, NOW);
+    expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('"UOTHER" staat niet in FINANCE_USER_IDS') });
+    expect(db.files()).toEqual([]);
+    expect(paymentRows()[0]!.exportedAt).toBeNull();
+    const ok = await runCli(['export', 'sepa', '--db', db.dbPath, '--by', 'UFIN', ...DEBTOR, '--out', join(db.dir, 'x.xml')], { FINANCE_USER_IDS: 'UFIN' }, NOW);
+    expect(ok.exitCode).toBe(0);
+  });
+
+  it('prints the audit anchor after the export; audit verify --anchor then holds', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const res = await sepa('UFIN', ['--out', join(db.dir, 'b.xml')]);
+    const anchor = /Auditanker na deze actie \(bewaar het buiten de database\): (\d+:[0-9a-f]{64})/.exec(res.output)?.[1];
+    expect(anchor).toMatch(/^3:/);
+    const verify = await runCli(['audit', 'verify', '--anchor', anchor!, '--db', db.dbPath], {}, NOW);
+    expect(verify).toEqual({ exitCode: 0, output: expect.stringContaining('Anker gevonden: regels 1–3 zijn ongewijzigd.') });
+  });
+
+  it('names the default file sepa-<batch>.xml in the caller’s directory and prints it absolute', async () => {
+    seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const res = await runCli(['export', 'sepa', '--db', db.dbPath, '--by', 'UFIN', ...DEBTOR], { INIT_CWD: db.dir }, NOW);
+    expect(res.output).toContain(`geschreven naar ${join(db.dir, 'sepa-MMW-20261110090000-1.xml')}:`);
+    expect(db.files()).toEqual(['sepa-MMW-20261110090000-1.xml']);
   });
 });

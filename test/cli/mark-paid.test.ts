@@ -1,4 +1,5 @@
 // `mark-paid`: approved → paid, audited, never by an approver or the requester.
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -49,5 +50,24 @@ describe('mark-paid', () => {
     expect((await markPaid('999', 'UFIN')).output).toContain('Aanvraag #999 bestaat niet');
     expect(await markPaid('twaalf', 'UFIN')).toEqual({ exitCode: 2, output: expect.stringContaining('"twaalf" is geen aanvraagnummer') });
     expect(status(open.id)).toBe('open');
+  });
+
+  it('mark-paid refuses a --by outside FINANCE_USER_IDS; nothing changes', async () => {
+    const r = seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const env = { FINANCE_USER_IDS: 'UFIN,UFIN2' };
+    const res = await runCli(['mark-paid', '--request', String(r.id), '--by', 'UOTHER', '--db', db.dbPath], env, NOW);
+    expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('"UOTHER" staat niet in FINANCE_USER_IDS: alleen de financiële administratie kan dit doen.') });
+    expect(status(r.id)).toBe('approved');
+    expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'payment.paid')).all()).toHaveLength(0);
+    expect((await runCli(['mark-paid', '--request', String(r.id), '--by', 'UFIN2', '--db', db.dbPath], env, NOW)).exitCode).toBe(0);
+  });
+
+  it('mark-paid refuses a payment that no longer matches its audit rows', async () => {
+    const r = seedRequest(db, { createdAt: new Date('2026-10-01T10:00:00Z') });
+    const raw = new Database(db.dbPath);
+    raw.prepare('update payments set amount_cents = 45000 where request_id = ?').run(r.id);
+    raw.close();
+    expect(await markPaid(String(r.id), 'UFIN')).toEqual({ exitCode: 2, output: expect.stringContaining(`#${r.id} klopt niet met de audittrail (bedrag, leverancier, IBAN of goedkeurders zijn gewijzigd); er is niets gemarkeerd.`) });
+    expect(status(r.id)).toBe('approved');
   });
 });

@@ -48,7 +48,10 @@ describe('purge', () => {
     expect(req(paid.id).categoryId).not.toBeNull();
     expect(db.store.db.select().from(payments).where(eq(payments.requestId, paid.id)).get()).toEqual(paymentBefore);
     expect(db.store.db.select().from(objections).where(eq(objections.requestId, alt.id)).get()).toMatchObject({ objectorId: 'UD', reason: '[verwijderd]' });
-    expect(db.store.db.select().from(outbox).all()).toHaveLength(0);
+    // The sent thread message quoting the text is gone; each purged card waits to be drawn again.
+    const left = db.store.db.select().from(outbox).all();
+    expect(left.every((o) => o.kind === 'card.update' && o.doneAt === null)).toBe(true);
+    expect(left.map((o) => (JSON.parse(o.payload) as { requestId: number }).requestId).sort((a, b) => a - b)).toEqual([paid.id, alt.id, withdrawn.id].sort((a, b) => a - b));
     // open and newer requests untouched
     expect(req(openOld.id)).toMatchObject({ caseRef: 'WT-2018-009', description: SECRET, purgedAt: null });
     expect(req(newYear.id)).toMatchObject({ caseRef: 'WT-2019-001', purgedAt: null });
@@ -77,5 +80,15 @@ describe('purge', () => {
     expect(res.output).toContain(text);
     expect(db.store.db.select().from(requests).get()!.caseRef).toBe('WT-2018-005');
     expect(db.store.db.select().from(auditLog).where(eq(auditLog.action, 'retention.purged')).all()).toHaveLength(0);
+  });
+
+  it('purge refuses a --by outside ADMIN_USER_IDS; nothing is blanked', async () => {
+    const r = seedRequest(db, { createdAt: new Date('2018-06-01T10:00:00Z'), status: 'withdrawn', description: SECRET });
+    const env = { ADMIN_USER_IDS: 'UADMIN' };
+    const res = await runCli(['purge', '--before', '2019-01-01', '--by', 'UFIN', '--db', db.dbPath], env, NOW);
+    expect(res).toEqual({ exitCode: 2, output: expect.stringContaining('"UFIN" staat niet in ADMIN_USER_IDS') });
+    expect(req(r.id).description).toBe(SECRET);
+    expect((await runCli(['purge', '--before', '2019-01-01', '--by', 'UADMIN', '--db', db.dbPath], env, NOW)).exitCode).toBe(0);
+    expect(req(r.id).description).toBe('[verwijderd]');
   });
 });

@@ -1,12 +1,14 @@
-// A fresh database file (real migrations) and requests seeded the way the Slack flow stores them:
-// request row, approvals as a payment record, audit rows in the hash chain.
+// A fresh database file (real migrations) and requests seeded the way the app stores them: request
+// row, approvals as a payment record, audit rows in the hash chain with the facts src/app/*.ts
+// writes (request.created, payment.recorded, payment.paid; see store/auditBinding.ts).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../src/store/audit.js';
 import { openStore, type Store } from '../../src/store/db.js';
-import { recordPayment } from '../../src/store/payments.js';
+import { paymentForRequest, recordPayment } from '../../src/store/payments.js';
+import { markPaymentPaid } from '../../src/store/register.js';
 import { insertRequest } from '../../src/store/requests.js';
 import { categories, objections, type RequestRow } from '../../src/store/schema.js';
 import { ensureTeam } from '../../src/store/teams.js';
@@ -86,7 +88,8 @@ export function seedRequest(db: TestDb, s: SeedRequest): RequestRow {
       closedAt: decided || status === 'open' || status === 'on_hold' ? null : s.createdAt,
       closedReason: s.closedReason ?? null,
     });
-    appendAudit(tx, { at: s.createdAt, actorId: request.requesterId, action: 'request.created', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents } });
+    const money = { amountCents: request.amountCents, supplierName: request.supplierName, supplierIban: request.supplierIban };
+    appendAudit(tx, { at: s.createdAt, actorId: request.requesterId, action: 'request.created', teamId: db.teamId, requestId: request.id, detail: money });
     if (s.objection) {
       tx.insert(objections).values({ requestId: request.id, objectorId: s.objection.by, reason: s.objection.reason, createdAt: s.createdAt }).run();
     }
@@ -94,7 +97,12 @@ export function seedRequest(db: TestDb, s: SeedRequest): RequestRow {
       const approvers = s.approvers ?? ['UA', 'UB', 'UC'];
       const at = s.decidedAt ?? s.createdAt;
       recordPayment(tx, request, approvers, at);
-      appendAudit(tx, { at, actorId: approvers.at(-1)!, action: 'payment.recorded', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents, approvers } });
+      appendAudit(tx, { at, actorId: approvers.at(-1)!, action: 'payment.recorded', teamId: db.teamId, requestId: request.id, detail: { ...money, approvers } });
+      if (status === 'paid') {
+        const payment = paymentForRequest(tx, request.id)!;
+        markPaymentPaid(tx, payment.id, 'UPAID', at);
+        appendAudit(tx, { at, actorId: 'UPAID', action: 'payment.paid', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents, exportBatch: null, from: 'approved' } });
+      }
     }
     return request;
   });

@@ -1,7 +1,13 @@
-// The Teams app package: a valid zip holding the manifest (bot id) and the two icons at Teams' sizes.
+// The Teams app package: a valid zip holding the manifest (bot id, developer pages from the
+// settings, every command) and the two icons at Teams' sizes; no package without a bot id.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { appPackage } from '../../src/msteams/manifest.js';
+import { loadTeamsPackageSettings } from '../../src/config.js';
+import { appPackage, PERSONAL_COMMANDS, TEAM_COMMANDS } from '../../src/msteams/manifest.js';
 import { eventTsOf } from '../../src/msteams/activity.js';
 
 function unzip(buf: Buffer): Map<string, Buffer> {
@@ -21,9 +27,12 @@ function unzip(buf: Buffer): Map<string, Buffer> {
   return files;
 }
 
+const BOT = '11111111-2222-3333-4444-555555555555';
+const DEV = { name: 'Gemeente Leiden', websiteUrl: 'https://leiden.nl/mmw', privacyUrl: 'https://leiden.nl/privacy', termsOfUseUrl: 'https://leiden.nl/mmw/voorwaarden' };
+
 describe('teams app package', () => {
   it('holds manifest.json with the bot id, color.png 192x192 and outline.png 32x32', () => {
-    const files = unzip(appPackage('11111111-2222-3333-4444-555555555555'));
+    const files = unzip(appPackage(BOT, DEV));
     expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
     const m = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { id: string; manifestVersion: string; bots: { botId: string; scopes: string[] }[] };
     expect(m.id).toBe('11111111-2222-3333-4444-555555555555');
@@ -31,6 +40,59 @@ describe('teams app package', () => {
     const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(size(files.get('color.png')!)).toEqual([192, 192]);
     expect(size(files.get('outline.png')!)).toEqual([32, 32]);
+  });
+});
+
+describe('teams app package: settings and commands', () => {
+  it('takes the developer pages from the settings, with documented defaults', () => {
+    const m = JSON.parse(unzip(appPackage(BOT, DEV)).get('manifest.json')!.toString('utf8')) as { developer: unknown };
+    expect(m.developer).toEqual(DEV);
+    expect(loadTeamsPackageSettings({ TEAMS_CLIENT_ID: BOT })).toEqual({
+      botId: BOT,
+      developer: { name: 'minimaatwerk', websiteUrl: 'https://example.org/minimaatwerk', privacyUrl: 'https://example.org/minimaatwerk/privacy', termsOfUseUrl: 'https://example.org/minimaatwerk/voorwaarden' },
+      placeholderUrls: true,
+    });
+    const own = loadTeamsPackageSettings({ TEAMS_CLIENT_ID: BOT, TEAMS_DEVELOPER_NAME: 'Gemeente Leiden', TEAMS_DEVELOPER_URL: 'https://leiden.nl/mmw/', TEAMS_PRIVACY_URL: 'https://leiden.nl/privacy' });
+    expect(own).toEqual({ botId: BOT, developer: DEV, placeholderUrls: false });
+    expect(() => loadTeamsPackageSettings({ TEAMS_CLIENT_ID: BOT, TEAMS_DEVELOPER_URL: 'http://leiden.nl' })).toThrow(/^wrong setting TEAMS_DEVELOPER_URL: must be an https:\/\/ URL/);
+    expect(() => loadTeamsPackageSettings({ TEAMS_CLIENT_ID: 'mmw-bot' })).toThrow(/^wrong setting TEAMS_CLIENT_ID/);
+  });
+
+  it('lists every command the bot understands, within Teams\' limits', () => {
+    const m = JSON.parse(unzip(appPackage(BOT, DEV)).get('manifest.json')!.toString('utf8')) as { bots: { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[] };
+    const lists = m.bots[0]!.commandLists;
+    expect(lists.map((l) => [l.scopes, l.commands.map((c) => c.title)])).toEqual([
+      [['team'], ['aanvraag', 'help', 'budget', 'overzicht', 'digest', 'digest-kanaal', 'categorie']],
+      [['personal'], ['overzicht', 'digest', 'help']],
+    ]);
+    for (const c of [...TEAM_COMMANDS, ...PERSONAL_COMMANDS]) {
+      expect(c.title.length).toBeLessThanOrEqual(32);
+      expect(c.description.length).toBeLessThanOrEqual(128);
+    }
+  });
+
+  it('teams:package (teams-app/package.ts) without TEAMS_CLIENT_ID exits 2 with one clear line and writes no package', () => {
+    const zip = join(process.cwd(), 'teams-app', 'minimaatwerk.zip');
+    const before = existsSync(zip) ? statSync(zip).mtimeMs : null;
+    const dir = mkdtempSync(join(tmpdir(), 'mmw-pkg-')); // no .env there
+    try {
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEAMS_')));
+      const res = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(process.cwd(), 'teams-app', 'package.ts')], { cwd: dir, env, encoding: 'utf8' });
+      expect(res.status).toBe(2);
+      expect(res.stdout).toBe('');
+      expect(res.stderr).toBe('teams:package: missing setting TEAMS_CLIENT_ID: the Entra app (client) id of the bot registration is needed as the app and bot id; see .env.example\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(existsSync(zip) ? statSync(zip).mtimeMs : null).toBe(before);
+  });
+});
+
+describe('Slack app manifest', () => {
+  it('the /minimaatwerk usage_hint names every subcommand', () => {
+    const yml = readFileSync(join(process.cwd(), 'manifest.yml'), 'utf8');
+    const hint = /usage_hint: "\[(.*)\]"/.exec(yml)?.[1] ?? '';
+    expect(hint.split(' | ').map((x) => x.split(' ')[0])).toEqual(['help', 'budget', 'overzicht', 'digest', 'digest-kanaal', 'categorie']);
   });
 });
 

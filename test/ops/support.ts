@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendAudit } from '../../src/store/audit.js';
 import { openStore, type Store } from '../../src/store/db.js';
-import { recordPayment } from '../../src/store/payments.js';
+import { paymentForRequest, recordPayment } from '../../src/store/payments.js';
+import { markPaymentPaid } from '../../src/store/register.js';
 import { insertRequest } from '../../src/store/requests.js';
 import type { RequestRow } from '../../src/store/schema.js';
 import { ensureTeam } from '../../src/store/teams.js';
@@ -58,10 +59,17 @@ export function addRequest(db: Pick<OpsDb, 'store' | 'teamId'>, at: Date, status
       createdAt: at,
       decidedAt: decided ? at : null,
     });
-    appendAudit(tx, { at, actorId: 'UREQ', action: 'request.created', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents } });
+    // The facts the audit trail binds (src/store/auditBinding.ts): what was asked, paid and by whom.
+    const money = { amountCents: request.amountCents, supplierName: request.supplierName, supplierIban: request.supplierIban };
+    appendAudit(tx, { at, actorId: 'UREQ', action: 'request.created', teamId: db.teamId, requestId: request.id, detail: money });
     if (decided) {
-      recordPayment(tx, request, ['UA', 'UB', 'UC'], at);
-      appendAudit(tx, { at, actorId: 'UC', action: 'payment.recorded', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents } });
+      const approvers = ['UA', 'UB', 'UC'];
+      recordPayment(tx, request, approvers, at);
+      appendAudit(tx, { at, actorId: 'UC', action: 'payment.recorded', teamId: db.teamId, requestId: request.id, detail: { ...money, approvers } });
+      if (status === 'paid') {
+        markPaymentPaid(tx, paymentForRequest(tx, request.id)!.id, 'UPAID', at);
+        appendAudit(tx, { at, actorId: 'UPAID', action: 'payment.paid', teamId: db.teamId, requestId: request.id, detail: { amountCents: request.amountCents, exportBatch: null, from: 'approved' } });
+      }
     }
     return request;
   });

@@ -4,7 +4,7 @@ import { formatIban } from '../iban.js';
 import type { Cents } from '../money.js';
 import { formatEuro } from '../money.js';
 import type { ReasonCode, RequestStatus } from '../request.js';
-import { CLOSE_KINDS, isUndecided, requestLabel } from '../request.js';
+import { CLOSE_KINDS, isUndecided, PURGED_TEXT, requestLabel } from '../request.js';
 import { em, mention, msg, p, strong, t, type Line, type Message, type Text } from '../text.js';
 import { closeKindLabel, reasonLabel } from './form.js';
 import { mentions, statusLabel } from './requests.js';
@@ -99,7 +99,7 @@ export function cardView(d: CardData, platform: Platform): CardView {
   const amount = formatEuro(request.amountCents as Cents);
   const reason = reasonLabel(request.reason);
   const facts: CardView['facts'] = [
-    { label: cardText.what, value: t`${request.description}` },
+    { label: cardText.what, value: ownOrTyped(request.description) },
     { label: cardText.supplier, value: t`${request.supplierName} (${formatIban(request.supplierIban)})` },
     { label: cardText.category, value: d.category ? t`${d.category.labelNl} / ${d.category.labelEn}` : [cardText.none] },
     { label: cardText.why, value: [`${words(reason, 'nl')} / ${words(reason, 'en')}`] },
@@ -120,7 +120,7 @@ export function cardView(d: CardData, platform: Platform): CardView {
     if (d.objections.length > 0) {
       state.push(p(`${STATUS_ICON.on_hold} `, strong(words(status, 'nl')), ' / ', em(words(status, 'en'))), p(strong('Bezwaar / Objection:')), {
         k: 'list',
-        items: d.objections.map((o) => (o.reason ? t`${mention(o.objectorId)}: ${o.reason}` : [mention(o.objectorId)])),
+        items: d.objections.map((o) => (o.reason ? [mention(o.objectorId), ': ', ...ownOrTyped(o.reason)] : [mention(o.objectorId)])),
       });
     }
     if (request.version > 1) notes.push(p('Gewijzigd: eerdere goedkeuringen zijn vervallen. / ', em('Edited: earlier approvals were reset.')));
@@ -139,7 +139,7 @@ export function cardView(d: CardData, platform: Platform): CardView {
     );
   } else {
     const kind = request.status === 'alternative' && request.closedKind ? closeKindOf(request.closedKind) : null;
-    const why = request.status === 'alternative' && request.closedReason ? t`: ${request.closedReason}` : [];
+    const why = request.status === 'alternative' && request.closedReason ? [': ', ...ownOrTyped(request.closedReason)] : [];
     state.push(p(`${icon} `, strong(words(status, 'nl')), ...(kind ? [` (${words(kind, 'nl').toLowerCase()})`] : []), ...why), p(em(words(status, 'en'))));
   }
   return {
@@ -158,5 +158,8 @@ function closeKindOf(kind: string): Message | null {
   const known = CLOSE_KINDS.find((k) => k === kind);
   return known ? closeKindLabel(known) : null;
 }
+
+/** Typed text, except the purge's own marker (shown as the catalogue's words). */
+const ownOrTyped = (s: string): Line => (s === PURGED_TEXT ? [PURGED_TEXT] : t`${s}`);
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

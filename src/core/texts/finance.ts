@@ -3,7 +3,7 @@ import type { Cents } from '../money.js';
 import { formatEuro } from '../money.js';
 import type { RequestStatus } from '../request.js';
 import { requestLabel } from '../request.js';
-import { mention, msg, t } from '../text.js';
+import { code, mention, msg, t } from '../text.js';
 import { statusWords } from './requests.js';
 
 export const finance = {
@@ -26,6 +26,11 @@ export const finance = {
     msg(
       `${requestLabel(id)} is niet goedgekeurd (${statusWords(status, 'nl').toLowerCase()}): er is niets te betalen.`,
       `${requestLabel(id)} is not approved (${statusWords(status, 'en').toLowerCase()}): there is nothing to pay.`,
+    ),
+  auditMismatch: (id: number) =>
+    msg(
+      t`${requestLabel(id)} klopt niet met de audittrail (bedrag, leverancier, IBAN of goedkeurders zijn gewijzigd); er is niets gemarkeerd. Financiën: controleer met ${code('npm run cli -- audit verify')}.`,
+      t`${requestLabel(id)} does not match the audit trail (amount, supplier, IBAN or approvers were changed); nothing was marked. Finance: check with ${code('npm run cli -- audit verify')}.`,
     ),
   alreadyPaid: (id: number) =>
     msg(`${requestLabel(id)} is al als betaald gemarkeerd; er verandert niets.`, `${requestLabel(id)} is already marked paid; nothing changes.`),
