@@ -1,6 +1,6 @@
 // What every use case gets: the store, a clock, a way to wake the outbox after a commit, and what
 // the chat platform knows about people and channels (the Directory, cached by the adapter).
-import type { Platform } from '../core/texts/words.js';
+import type { Platform } from '../core/platform.js';
 import type { Store } from '../store/db.js';
 import type { Telemetry } from './telemetry.js';
 

@@ -3,8 +3,10 @@
 // Labels are codes and names only (platform, API method, error code, event kind): never ids of
 // people, channels or requests, and never text someone typed.
 
-export const TELEMETRY_PLATFORMS = ['slack', 'teams', 'web'] as const;
-export type TelemetryPlatform = (typeof TELEMETRY_PLATFORMS)[number];
+import { PLATFORMS, type Platform } from '../core/platform.js';
+
+export const TELEMETRY_PLATFORMS = PLATFORMS;
+export type TelemetryPlatform = Platform;
 
 /** What the start-up reconciliation did: requests checked, cards posted again, reactions added or removed, failures. */
 export const RECONCILE_OUTCOMES = ['checked', 'card_posted', 'added', 'removed', 'failed'] as const;

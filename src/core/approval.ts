@@ -1,4 +1,5 @@
 // Who may approve, how reactions count, and when a request is decided.
+import type { Platform } from './platform.js';
 import type { RequestStatus } from './request.js';
 import { isUndecided } from './request.js';
 
@@ -18,7 +19,7 @@ export const BUTTON_EMOJI = { approve: 'akkoord', object: 'bezwaar' } as const;
  * teams table stores it): Slack's ✅/❌ reactions; Teams' 👍/😠 reactions and buttons; buttons only
  * in the practice channel.
  */
-export const PLATFORM_REACTIONS: Readonly<Record<'slack' | 'teams' | 'web', { approvalEmoji: string; objectionEmoji: string }>> = {
+export const PLATFORM_REACTIONS: Readonly<Record<Platform, { approvalEmoji: string; objectionEmoji: string }>> = {
   slack: { approvalEmoji: DEFAULT_APPROVAL_EMOJI.join(','), objectionEmoji: DEFAULT_OBJECTION_EMOJI.join(',') },
   teams: { approvalEmoji: `like,${BUTTON_EMOJI.approve}`, objectionEmoji: `angry,${BUTTON_EMOJI.object}` },
   web: { approvalEmoji: BUTTON_EMOJI.approve, objectionEmoji: BUTTON_EMOJI.object },

@@ -15,6 +15,7 @@
  * debtor BIC or country code) throw a RangeError.
  */
 import { electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
+import { isoDate, isoDateTime } from './time.js';
 
 export const PAIN_001_001_09_NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
 
@@ -145,42 +146,8 @@ function escapeXml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const amsterdamParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function localParts(d: Date): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
-  const p: Record<string, string> = {};
-  for (const part of amsterdamParts.formatToParts(d)) p[part.type] = part.value;
-  return { y: p.year ?? '', mo: p.month ?? '', d: p.day ?? '', h: p.hour ?? '', mi: p.minute ?? '', s: p.second ?? '' };
-}
-
-/** Local Amsterdam time with its UTC offset, whole seconds: 2026-03-11T10:15:00+01:00. */
-export function isoAmsterdam(d: Date): string {
-  const t = d.getTime();
-  if (Number.isNaN(t)) throw new RangeError('invalid date');
-  const p = localParts(d);
-  const wholeSeconds = Math.floor(t / 1000) * 1000;
-  const localAsUtc = Date.UTC(+p.y, +p.mo - 1, +p.d, +p.h, +p.mi, +p.s);
-  const offsetMin = Math.round((localAsUtc - wholeSeconds) / 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  const hh = String(Math.trunc(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}:${p.s}${sign}${hh}:${mm}`;
-}
-
-function amsterdamDay(d: Date): string {
-  const p = localParts(d);
-  return `${p.y}-${p.mo}-${p.d}`;
-}
+/** Local Amsterdam time with its UTC offset (CreDtTm). */
+export const isoAmsterdam = isoDateTime;
 
 /** True for a real calendar day written as YYYY-MM-DD. */
 export function isIsoCalendarDate(s: string): boolean {
@@ -264,7 +231,7 @@ export function buildPain001(input: SepaBatchInput): SepaResult {
       detail: `uitvoerdatum moet een bestaande datum JJJJ-MM-DD zijn: ${input.executionDate}`,
     };
   }
-  const createdDay = amsterdamDay(input.createdAt);
+  const createdDay = isoDate(input.createdAt);
   if (input.executionDate < createdDay) {
     return {
       ok: false,

@@ -234,6 +234,14 @@ export function formatDateTimeNl(at: Date): string {
 }
 
 /** '2026-11-03' (Amsterdam calendar day). */
+/** The Europe/Amsterdam calendar day of an instant, YYYY-MM-DD: the one place this is computed. */
 export function isoDate(at: Date): string {
+  if (Number.isNaN(at.getTime())) throw new RangeError('invalid date');
   return format(at, 'yyyy-MM-dd', { in: inZone });
+}
+
+/** Local Amsterdam time with its UTC offset, whole seconds: 2026-03-11T10:15:00+01:00. */
+export function isoDateTime(at: Date): string {
+  if (Number.isNaN(at.getTime())) throw new RangeError('invalid date');
+  return format(at, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inZone });
 }

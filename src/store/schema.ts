@@ -2,10 +2,8 @@
 // Money columns are integer euro cents (`*_cents`); instants are integer milliseconds since the epoch (UTC).
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PLATFORMS } from '../core/platform.js';
 import { REQUEST_STATUSES } from '../core/request.js';
-
-/** Where a team's channel lives: Slack, Microsoft Teams, or the practice channel in the browser. */
-export const PLATFORMS = ['slack', 'teams', 'web'] as const;
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 

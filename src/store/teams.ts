@@ -4,7 +4,8 @@ import type { Tx } from './db.js';
 import { selectRows } from './prepared.js';
 import { teamBudgets, teams, type Team } from './schema.js';
 
-export type Platform = Team['platform'];
+export type { Platform } from '../core/platform.js';
+import type { Platform } from '../core/platform.js';
 
 export interface ChannelRef {
   platform: Platform;

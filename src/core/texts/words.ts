@@ -1,5 +1,7 @@
 // How each platform names the same things, so one catalogue serves them all.
-export type Platform = 'slack' | 'teams' | 'web';
+import type { Platform } from '../platform.js';
+
+export type { Platform };
 
 export interface PlatformWords {
   /** How a person addresses the bot before a command word. */
