@@ -19,20 +19,22 @@ export const CHART_FONT_FAMILY = 'DejaVu Sans';
 const FONT_NAMES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
 /** assets/fonts at the project root, seen from src/render/ (tsx, tests) or from dist/ (the built bundle). */
-export const FONTS_FOLDER =
-  ['../../assets/fonts', '../assets/fonts']
-    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-    .find((dir) => FONT_NAMES.every((name) => existsSync(join(dir, name)))) ?? fileURLToPath(new URL('../../assets/fonts', import.meta.url));
+const FONT_DIRS = ['../../assets/fonts', '../assets/fonts'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+export const FONTS_FOLDER: string | undefined = FONT_DIRS.find((dir) => FONT_NAMES.every((name) => existsSync(join(dir, name))));
+export const CHART_FONT_FILES: readonly string[] = FONTS_FOLDER ? FONT_NAMES.map((name) => join(FONTS_FOLDER, name)) : [];
 
-export const CHART_FONT_FILES: readonly string[] = FONT_NAMES.map((name) => join(FONTS_FOLDER, name));
-
-/** The package is incomplete (assets/ not copied): said once, by code, instead of a chart without text. */
+/** The package is incomplete (assets/ not copied): said at start-up, instead of a chart without text. */
 export class ChartFontMissingError extends Error {
   readonly code = 'chart_font_missing';
-  constructor(readonly file: string) {
-    super(`chart font not found: ${file} (assets/fonts/ belongs next to dist/ and src/)`);
+  constructor() {
+    super(`chart font not found: assets/fonts/ (${FONT_NAMES.join(', ')}) belongs next to dist/ and src/; looked in ${FONT_DIRS.join(' and ')}`);
     this.name = 'ChartFontMissingError';
   }
+}
+
+/** Throws ChartFontMissingError when the shipped font is not there (main calls it at start-up). */
+export function checkChartFont(): void {
+  if (!FONTS_FOLDER) throw new ChartFontMissingError();
 }
 
 const OPTIONS: ResvgRenderOptions = {
@@ -48,7 +50,6 @@ const OPTIONS: ResvgRenderOptions = {
 };
 
 export function svgToPng(svg: string): Buffer {
-  const missing = CHART_FONT_FILES.find((file) => !existsSync(file));
-  if (missing) throw new ChartFontMissingError(missing);
+  checkChartFont();
   return new (load().Resvg)(svg, OPTIONS).render().asPng();
 }
