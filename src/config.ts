@@ -132,7 +132,7 @@ export function loadTeamsPackageSettings(env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from your Slack app’s OAuth & Permissions page',
   SLACK_SIGNING_SECRET: 'the Signing Secret from your Slack app’s Basic Information page (needed without SLACK_APP_TOKEN)',
   SLACK_APP_TOKEN: 'an app-level token (xapp-…) with connections:write, for Socket Mode',
@@ -148,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`wrong setting ${name}: ${issue?.message ?? 'invalid'}${HINTS[name] ? ` (${HINTS[name]})` : ''}; see .env.example`);
   }
   const e = parsed.data;
+  refusePlaceholders(e);
   const teamsSet = [e.TEAMS_CLIENT_ID, e.TEAMS_CLIENT_SECRET, e.TEAMS_TENANT_ID];
   const teams =
     e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
@@ -182,4 +183,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     healthPort: e.HEALTH_PORT,
     readyOutboxMaxAgeSeconds: e.READY_OUTBOX_MAX_AGE_SECONDS,
   };
+}
+
+/** .env.example's `xoxb-...` and `xapp-...` (or the README's `xoxb-…`): no real Slack token has dots or an ellipsis. */
+const PLACEHOLDER = /\.\.\.|…/;
+
+function refusePlaceholders(e: Env): void {
+  if (e.SLACK_BOT_TOKEN && PLACEHOLDER.test(e.SLACK_BOT_TOKEN)) {
+    throw new ConfigError(`SLACK_BOT_TOKEN is still the placeholder from .env.example: put in ${HINTS.SLACK_BOT_TOKEN}`);
+  }
+  if (e.SLACK_APP_TOKEN && PLACEHOLDER.test(e.SLACK_APP_TOKEN)) {
+    throw new ConfigError(
+      `SLACK_APP_TOKEN is still the placeholder from .env.example: put in ${HINTS.SLACK_APP_TOKEN}, or leave it empty for HTTP mode (with SLACK_SIGNING_SECRET)`,
+    );
+  }
 }

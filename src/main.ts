@@ -7,6 +7,8 @@ import { createLog, errorFields, type Log } from './log.js';
 import type { DigestPort } from './app/digest.js';
 import { createHealthHandler, startHealthServer, type HealthServer } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
+import { checkChartFont } from './render/png.js';
+import { startFailureLine } from './startupFailure.js';
 import { startCheckpointer } from './store/checkpointer.js';
 import { openStore } from './store/db.js';
 
@@ -41,6 +43,9 @@ async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, 
   return adapters;
 }
 
+/** For the start-up failure line: which Slack mode, which API URL. */
+let slackSettings: Config['slack'] = null;
+
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
@@ -53,6 +58,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  slackSettings = config.slack;
+  checkChartFont(); // an install without assets/fonts/ stops here, not on the first digest
   const log = createLog(config.logLevel);
   const store = openStore(config.databaseUrl);
   const checkpointer = startCheckpointer(store, config.databaseUrl, { onError: (code) => log.warn('checkpoint.failed', { code }) });
@@ -91,17 +98,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-// A failure outside a request (e.g. Slack refusing the token at start-up) stops the bot with one line.
+// A failure outside a request (e.g. Slack refusing a token at start-up) stops the bot with one line.
 process.on('unhandledRejection', (e: unknown) => {
-  const f = errorFields(e);
-  const what = String(f.code ?? '').startsWith('slack_webapi')
-    ? 'could not check SLACK_BOT_TOKEN with Slack (wrong token, or Slack not reachable)'
-    : 'stopped after an unexpected failure';
-  process.stderr.write(`minimaatwerk: ${what} (${JSON.stringify(f)})\n`);
+  process.stderr.write(`minimaatwerk: ${startFailureLine(e, 'unawaited', slackSettings)}\n`);
   process.exit(1);
 });
 
 main().catch((e: unknown) => {
-  process.stderr.write(`minimaatwerk: could not start (${JSON.stringify(errorFields(e))})\n`);
+  process.stderr.write(`minimaatwerk: ${startFailureLine(e, 'start', slackSettings)}\n`);
   process.exit(1);
 });
