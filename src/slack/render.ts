@@ -78,5 +78,7 @@ export const plainInline = (m: Message): string => inlinePlain(m);
 
 /** At most `max` characters (Block Kit refuses longer text, and the whole message is lost). */
 export function fit(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  if (s.length <= max) return s;
+  // Never end inside a mention or an entity: half of `<@U123>` or `&amp;` would show as text.
+  return `${s.slice(0, max - 1).replace(/<[^>]*$|&[a-z]*$/, '')}…`;
 }

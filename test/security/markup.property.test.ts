@@ -10,7 +10,7 @@ import type { Cents } from '../../src/core/money.js';
 import { CLOSE_KINDS, REQUEST_STATUSES } from '../../src/core/request.js';
 import { channel, code, em, mention, strong, typed, type Block, type Inline, type Message } from '../../src/core/text.js';
 import { cardBlocks, cardSummary as slackCardSummary } from '../../src/slack/blocks/card.js';
-import { bilingual as slackBilingual, mrkdwn, typedText as slackTyped } from '../../src/slack/render.js';
+import { bilingual as slackBilingual, fit, mrkdwn, typedText as slackTyped } from '../../src/slack/render.js';
 import { bilingual as teamsBilingual, markdown, typedText as teamsTyped, type Names } from '../../src/msteams/render.js';
 import { requestCard, cardSummary as teamsCardSummary } from '../../src/msteams/cards/request.js';
 import { MARKUP_PIECES, PLACEHOLDER, mapTyped, slackViolations, teamsViolations } from './markup.js';
@@ -78,6 +78,19 @@ describe('3. Pinging through user text', () => {
           ] as const) {
             expectNone(slackViolations(r, s, OWN_IDS), r);
           }
+        }),
+        RUNS,
+      );
+    });
+
+    it('Slack: a text cut to a limit (fit) never ends in half a mention or half an entity', () => {
+      fc.assert(
+        fc.property(message, fc.nat(), (m, at) => {
+          const r = slackBilingual(m);
+          const cut = fit(r, 2 + (at % r.length));
+          expect(cut.length).toBeLessThanOrEqual(2 + (at % r.length));
+          const broken = slackViolations(cut, cut, OWN_IDS).filter((v) => v.startsWith('S1') || v.startsWith('S2'));
+          expectNone(broken, cut);
         }),
         RUNS,
       );

@@ -46,7 +46,9 @@ export function textBlocks(text: Text): object[] {
     if (b.k === 'rule') {
       flush();
       out.push(divider);
-    } else lines.push(b.k === 'p' ? line(b.parts) : mrkdwn([b]));
+    } else if (b.k === 'p') lines.push(line(b.parts));
+    // Item by item, so a long list is split between sections instead of cut off at 3,000 characters.
+    else lines.push(...b.items.map((i) => mrkdwn([{ k: 'list', items: [i] }])));
   }
   flush();
   return out;
