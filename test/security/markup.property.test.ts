@@ -152,7 +152,7 @@ describe('3. Pinging through user text', () => {
     objections: [{ objectorId: 'UB', reason: f.objectionReason }],
     decidedBy: ['UA', 'UB', 'UFIN'],
   });
-  const blank = (f: Record<string, string>) => Object.fromEntries(Object.keys(f).map((k) => [k, PLACEHOLDER])) as typeof f;
+  const blank = <T extends Record<string, string>>(f: T): T => Object.fromEntries(Object.keys(f).map((k) => [k, PLACEHOLDER])) as T;
   const threadMessages = (f: { supplierName: string; closedReason: string; objectionReason: string; labelNl: string }): Message[] => [
     finance.paidThread(12, 'UFIN', 8550 as Cents, f.supplierName),
     finance.markedPaid(12, 8550 as Cents, f.supplierName),
