@@ -59,7 +59,7 @@ export async function fileRequest(ctx: Ctx, input: FileRequestInput): Promise<Fo
   const why = await whyNotFileIn(ctx, input.actorId, channel.channelId);
   if (why) {
     const form = ctx.store.tx((tx) => formView(tx, findTeam(tx, channel) ?? null, { mode: 'new', values: input.form, errors: { channel: why } }));
-    return { ...refused('request.not_here', why, {}), form };
+    return { ...refused('request.not_here', why, { channel: why }), form };
   }
   const result = ctx.store.tx((tx): FormOutcome<{ requestId: number }> => {
     // Inside the transaction: two submissions of one form at once find each other here.

@@ -89,6 +89,10 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
   const logger = sdkLogger(log);
   const cloud = config.cloudOverrides ? withOverrides(PUBLIC, config.cloudOverrides) : PUBLIC;
   const adapter = new ExpressAdapter(server, { logger });
+  // The SDK reads a port of 0 as "none given" and listens on PORT or 3978: listen where start() was asked.
+  let listenPort = 0;
+  const adapterStart = adapter.start.bind(adapter);
+  adapter.start = () => adapterStart(listenPort);
   // Only tokens the Bot Framework issued: the SDK also accepts Entra tokens of any tenant (agentic
   // identities), whose activities could name any serviceUrl. The SDK verifies the token after this.
   adapter.use((req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => {
@@ -201,6 +205,7 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     directory,
     digest: teamsDigestPort(deps.store, connector, names),
     async start(port: number) {
+      listenPort = port;
       await app.start(port);
       // The SDK can resolve before the server listens (seen under load): its port is only known then.
       if (!server.listening) await once(server, 'listening');

@@ -7,6 +7,7 @@ import type { Clock } from '../app/deps.js';
 import { channelNameOf, teamsEndpoint } from '../app/msteamsChannels.js';
 import { OutboxPump, Postpone, type OutboxRow, type SendFailure, type Store } from '../app/outboxPump.js';
 import { cardView } from '../core/messages.js';
+import { isUndecided } from '../core/request.js';
 import type { Log } from '../log.js';
 import { attachment } from './cards/common.js';
 import { cardSummary, objectionAskCard, requestCard } from './cards/request.js';
@@ -88,7 +89,8 @@ export class TeamsOutbox extends OutboxPump {
     const view = cardView(model, 'teams');
     const cardActivity = () => ({ type: 'message', summary: cardSummary(view, names), attachments: [attachment(requestCard(view, names))] });
     if (item.kind === 'card.post') {
-      if (request.messageTs) return;
+      // Posted already, or closed before it could be (expired while the channel kept failing).
+      if (request.messageTs || !isUndecided(request.status)) return;
       const res = await this.connector.create(endpoint.serviceUrl, request.channelId, cardActivity());
       if (!res.id) throw new Error('no activity id for the card');
       cardPosted({ store: this.store }, { requestId: request.id, messageId: res.id });

@@ -47,9 +47,9 @@ function inline(part: Inline, names: Names): string {
     case 'channel':
       return typedText(names.channel(part.channelId));
     case 'strong':
-      return `**${inner(part.parts, names)}**`;
+      return `**${inner(part.parts, names).trim()}**`;
     case 'em':
-      return `_${inner(part.parts, names)}_`;
+      return `_${inner(part.parts, names).trim()}_`;
     case 'code':
       // Code words come from the catalogue only; Teams shows them literally.
       return `\`${part.text.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' ')}\``;
@@ -57,9 +57,10 @@ function inline(part: Inline, names: Names): string {
 }
 
 /** A line never starts a heading, list or quote by what it begins with (typed text can come first). */
-const LEAD: Record<string, string> = { '#': '＃', '-': '‐', '+': '＋' };
+const LEAD: Record<string, string> = { '#': '＃', '-': '‐', '+': '＋', '.': '․', ')': '）' };
 const inner = (l: Line, names: Names): string => l.map((x) => inline(x, names)).join('');
-export const line = (l: Line, names: Names): string => inner(l, names).replace(/^\s*([#+-])/, (m, c: string) => m.replace(c, LEAD[c] ?? c));
+export const line = (l: Line, names: Names): string =>
+  inner(l, names).replace(/^(\s*)(?:([#+-])|(\d+)([.)])(?=\s|$))/, (_m, sp: string, mark?: string, n?: string, dot?: string) => `${sp}${mark ? LEAD[mark] : `${n}${LEAD[dot!]}`}`);
 
 /** Paragraphs apart (Teams joins single line breaks), list items as one list, a rule as "───". */
 export function markdown(text: Text, names: Names): string {
@@ -68,7 +69,8 @@ export function markdown(text: Text, names: Names): string {
 
 /** Dutch, then English in italics. */
 export function bilingual(m: Message, names: Names): string {
-  const en = m.en.map((b) => (b.k === 'p' ? `_${line(b.parts, names)}_` : markdown([b], names)));
+  // Emphasis hugs its text: a space inside the marker (typed text can end with one) would undo it.
+  const en = m.en.map((b) => (b.k === 'p' ? `_${line(b.parts, names).trim()}_` : markdown([b], names)));
   return [markdown(m.nl, names), ...en].join('\n\n');
 }
 

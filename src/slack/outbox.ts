@@ -6,6 +6,7 @@ import type { Clock } from '../app/deps.js';
 import { OutboxPump, Postpone, type SendFailure } from '../app/outboxPump.js';
 import type { OutboxRow, Store } from '../app/outboxPump.js';
 import { cardView } from '../core/messages.js';
+import { isUndecided } from '../core/request.js';
 import type { Log } from '../log.js';
 import { cardBlocks, cardSummary, objectionAskBlocks } from './blocks/card.js';
 import { bilingual, fit, SLACK_LIMITS } from './render.js';
@@ -56,7 +57,8 @@ export class SlackOutbox extends OutboxPump {
     }
     const card = cardView(model, 'slack');
     if (item.kind === 'card.post') {
-      if (request.messageTs) return;
+      // Posted already, or closed before it could be (expired while the channel kept failing).
+      if (request.messageTs || !isUndecided(request.status)) return;
       const res = await this.postInChannel(request.channelId, { text: cardSummary(card), blocks: cardBlocks(card) });
       if (!res.ts) throw new Error('chat.postMessage returned no ts');
       cardPosted({ store: this.store }, { requestId: request.id, messageId: res.ts });

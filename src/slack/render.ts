@@ -1,7 +1,8 @@
 // Message structure (src/core/text.ts) as Slack mrkdwn, with Slack's escaping. Text a person typed
 // is shown literally: `&`, `<`, `>` as entities (so it can never form a mention, `<!channel>`, a
 // channel link or a URL link), the formatting characters `* _ ~ \`` as look-alikes, a line break as
-// a space (no quote or list can start), and `://` broken so no bare URL becomes a link.
+// a space, a `>` that would start a line as a look-alike (no quote), and `://` broken so no bare URL
+// becomes a link.
 import type { Inline, Line, Message, Text } from '../core/text.js';
 import { inlinePlain } from '../core/text.js';
 
@@ -47,15 +48,19 @@ function inline(part: Inline): string {
     case 'channel':
       return `<#${part.channelId.replace(/[^A-Za-z0-9]/g, '')}>`;
     case 'strong':
-      return `*${line(part.parts)}*`;
+      return emphasis('*', part.parts);
     case 'em':
-      return `_${line(part.parts)}_`;
+      return emphasis('_', part.parts);
     case 'code':
       return `\`${entities(part.text.replace(/`/g, 'ˋ').replace(/[\r\n]+/g, ' '))}\``;
   }
 }
 
-export const line = (l: Line): string => l.map(inline).join('');
+/** Emphasis hugs its text: a space inside the marker (typed text can end with one) would undo it. */
+const emphasis = (marker: string, l: Line): string => `${marker}${l.map(inline).join('').trim()}${marker}`;
+
+/** A line never starts a quote by what it begins with (typed text can come first; Slack reads `&gt;` there as `>`). */
+export const line = (l: Line): string => l.map(inline).join('').replace(/^(\s*)&gt;/, '$1›');
 
 /** A text as mrkdwn: paragraphs on their own line, lists as "• " lines, a rule as "───". */
 export function mrkdwn(text: Text): string {
@@ -64,7 +69,7 @@ export function mrkdwn(text: Text): string {
 
 /** Dutch, then English in italics (each English line on its own). */
 export function bilingual(m: Message): string {
-  const en = m.en.map((b) => (b.k === 'p' ? `_${line(b.parts)}_` : mrkdwn([b])));
+  const en = m.en.map((b) => (b.k === 'p' ? emphasis('_', b.parts) : mrkdwn([b])));
   return [mrkdwn(m.nl), ...en].join('\n');
 }
 
@@ -73,5 +78,7 @@ export const plainInline = (m: Message): string => inlinePlain(m);
 
 /** At most `max` characters (Block Kit refuses longer text, and the whole message is lost). */
 export function fit(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  if (s.length <= max) return s;
+  // Never end inside a mention or an entity: half of `<@U123>` or `&amp;` would show as text.
+  return `${s.slice(0, max - 1).replace(/<[^>]*$|&[a-z]*$/, '')}…`;
 }

@@ -1,5 +1,5 @@
 // Adaptive Card building blocks shared by the cards and dialogs.
-import type { Message, Text } from '../../core/text.js';
+import { msg, type Message, type Text } from '../../core/text.js';
 import { bilingual, markdown, type Names } from '../render.js';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -23,16 +23,41 @@ export const textBlock = (text: string, extra: Record<string, unknown> = {}) => 
 /** A message as one text block: Dutch, then English in italics. */
 export const messageBlock = (m: Message, names: Names, extra: Record<string, unknown> = {}) => textBlock(bilingual(m, names), extra);
 
-/** A longer text as text blocks, one per paragraph or list (a rule starts a separated block). */
-export function textBlocks(text: Text, names: Names): object[] {
+/**
+ * Teams refuses a bot message over 40 KB, its text counted in UTF-16 (learn.microsoft.com, Format
+ * your bot messages): a long text (an overview with many requests) stops before that, and says so.
+ */
+export const TEXT_BUDGET = 12_000;
+const goesOn = msg('… en meer: te lang voor één bericht.', '… and more: too long for one message.');
+
+/** A longer text as text blocks, one per paragraph or list (a rule starts a separated block), within `budget` characters. */
+export function textBlocks(text: Text, names: Names, budget: number = TEXT_BUDGET): object[] {
   const out: object[] = [];
+  let left = budget;
   let separate = false;
   for (const b of text) {
     if (b.k === 'rule') {
       separate = true;
       continue;
     }
-    out.push(textBlock(markdown([b], names), separate ? { separator: true, spacing: 'Medium' } : {}));
+    let md = markdown([b], names);
+    const fits = md.length <= left;
+    if (!fits) {
+      // A list keeps the items that fit; any other block is left out.
+      const items: string[] = [];
+      for (const item of b.k === 'list' ? b.items : []) {
+        const one = markdown([{ k: 'list', items: [item] }], names);
+        if (items.join('\n').length + one.length + 1 > left) break;
+        items.push(one);
+      }
+      md = items.join('\n');
+    }
+    if (md) out.push(textBlock(md, separate ? { separator: true, spacing: 'Medium' } : {}));
+    left -= md.length;
+    if (!fits) {
+      out.push(messageBlock(goesOn, names, { isSubtle: true, size: 'Small' }));
+      break;
+    }
     separate = false;
   }
   return out;

@@ -133,13 +133,13 @@ export function readRequestForm(values: StateValues): RequestFormInput & { chann
   };
 }
 
-/** Field errors keyed by the block ids Slack expects. */
+/** Field errors keyed by the block ids Slack expects; a field this form lacks (the channel picker) goes under the amount. */
 export function fieldErrorsForSlack(values: StateValues, errors: Readonly<Partial<Record<string, Message>>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [fieldName, msg] of Object.entries(errors)) {
     if (!msg) continue;
-    const blockId = Object.keys(values).find((id) => id === fieldName || id.startsWith(`${fieldName}:`)) ?? fieldName;
-    out[blockId] = plainInline(msg);
+    const blockId = Object.keys(values).find((id) => id === fieldName || id.startsWith(`${fieldName}:`)) ?? (fieldName === 'channel' ? 'amount' : fieldName);
+    out[blockId] = out[blockId] ? `${out[blockId]} ${plainInline(msg)}` : plainInline(msg);
   }
   return out;
 }

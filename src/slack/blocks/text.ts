@@ -3,7 +3,11 @@ import { slashPlain, type Message, type Text } from '../../core/text.js';
 import { fit, line, mrkdwn, SLACK_LIMITS } from '../render.js';
 
 export const plain = (text: string, max: number = SLACK_LIMITS.header) => ({ type: 'plain_text' as const, text: fit(text, max), emoji: true });
-export const mrkdwnText = (text: string, max: number = SLACK_LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: fit(text, max) });
+/**
+ * Verbatim: Slack must not parse plain text itself (it would link URLs and channel names and parse
+ * some mentions in what a person typed); our own mentions use the explicit `<@U…>` syntax.
+ */
+export const mrkdwnText = (text: string, max: number = SLACK_LIMITS.sectionText) => ({ type: 'mrkdwn' as const, text: fit(text, max), verbatim: true });
 export const section = (text: string) => ({ type: 'section' as const, text: mrkdwnText(text) });
 export const context = (text: string) => ({ type: 'context' as const, elements: [mrkdwnText(text, SLACK_LIMITS.contextText)] });
 export const header = (text: string) => ({ type: 'header' as const, text: plain(text, SLACK_LIMITS.header) });
@@ -42,7 +46,9 @@ export function textBlocks(text: Text): object[] {
     if (b.k === 'rule') {
       flush();
       out.push(divider);
-    } else lines.push(b.k === 'p' ? line(b.parts) : mrkdwn([b]));
+    } else if (b.k === 'p') lines.push(line(b.parts));
+    // Item by item, so a long list is split between sections instead of cut off at 3,000 characters.
+    else lines.push(...b.items.map((i) => mrkdwn([{ k: 'list', items: [i] }])));
   }
   flush();
   return out;
