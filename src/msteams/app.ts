@@ -206,9 +206,12 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     digest: teamsDigestPort(deps.store, connector, names),
     async start(port: number) {
       listenPort = port;
-      await app.start(port);
+      // The SDK swallows a listen error (port in use): it would never listen, and start never end.
+      const failed = new Promise<never>((_, reject) => server.once('error', reject));
+      failed.catch(() => undefined); // an error after start is the server's own business
+      await Promise.race([app.start(port), failed]);
       // The SDK can resolve before the server listens (seen under load): its port is only known then.
-      if (!server.listening) await once(server, 'listening');
+      if (!server.listening) await Promise.race([once(server, 'listening'), failed]);
       outbox.releaseLeases();
       outbox.wake();
       const address = server.address();
