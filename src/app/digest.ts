@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/db.js';
 import { loadDigestInput, teamsWithDigestChannel, type DigestQueryOptions } from '../store/digestQueries.js';
 import { claimJob, jobDone, markJobDone, releaseJob } from '../store/jobs.js';
-import { findTeam, setDigestChannel as storeDigestChannel, teamsOfPlatform } from '../store/teams.js';
+import { findTeam, setDigestChannel as storeDigestChannel, teamIdsOfOrganisation, teamsOfPlatform } from '../store/teams.js';
 import type { AppDeps, Ctx, Platform } from './deps.js';
 import { done, refused, type Outcome } from './outcome.js';
 import { teamOf, type ChannelRef } from './team.js';
@@ -82,14 +82,20 @@ export function resolveDigestMonth(text: string, now: Date): Result<string, Mess
   return ok(month);
 }
 
-/** `digest [YYYY-MM]`: in a team channel that team; in a digest channel the teams that post there; elsewhere all teams. */
+/**
+ * `digest [YYYY-MM]`: in a team channel that team; in a digest channel the teams that post there;
+ * elsewhere (a direct message, a personal chat) the teams of the asker's organisation — never
+ * another workspace's or tenant's.
+ */
 export function digestOnDemand(deps: Pick<AppDeps, 'store' | 'clock'>, input: { channel: ChannelRef | null; monthText: string }): Outcome<{ text: Text }> {
   const month = resolveDigestMonth(input.monthText, deps.clock.now());
   if (!month.ok) return refused('digest.bad_month', month.error);
   const channel = input.channel;
   const team = channel ? findTeam(deps.store.db, channel) : undefined;
-  const teamIds = team ? [team.id] : channel ? teamsWithDigestChannel(deps.store, channel.platform as 'slack' | 'teams', channel.channelId) : [];
-  return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, ...(teamIds.length > 0 ? { teamIds } : {}) }).text });
+  if (!channel) return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, teamIds: [] }).text });
+  const posting = team ? [team.id] : teamsWithDigestChannel(deps.store, channel.platform as 'slack' | 'teams', channel.channelId);
+  const teamIds = posting.length > 0 ? posting : teamIdsOfOrganisation(deps.store.db, channel.platform, channel.workspaceId);
+  return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, teamIds }).text });
 }
 
 /** What a manager sees under "Laatste maandoverzicht": last month's digest of the platform's teams. */

@@ -1,5 +1,5 @@
 // Teams (one per channel), their settings and annual budgets.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Tx } from './db.js';
 import { selectRows } from './prepared.js';
 import { teamBudgets, teams, type Team } from './schema.js';
@@ -75,4 +75,13 @@ export function setAnnualBudget(tx: Tx, teamId: number, year: number, amountCent
     .values({ teamId, year, amountCents, setBy, setAt: at })
     .onConflictDoUpdate({ target: [teamBudgets.teamId, teamBudgets.year], set: { amountCents, setBy, setAt: at } })
     .run();
+}
+
+/**
+ * The teams of one organisation (a municipality): a Slack workspace, or on Microsoft Teams the
+ * tenant (a Teams team is only part of it).
+ */
+export function teamIdsOfOrganisation(tx: Tx, platform: Platform, organisationId: string): number[] {
+  const where = platform === 'teams' ? or(eq(teams.tenantId, organisationId), eq(teams.workspaceId, organisationId)) : eq(teams.workspaceId, organisationId);
+  return tx.select({ id: teams.id }).from(teams).where(and(eq(teams.platform, platform), where)).orderBy(teams.id).all().map((t) => t.id);
 }
