@@ -189,7 +189,7 @@ export async function startPractice(opts: PracticeOptions, deps: Omit<AppDeps, '
       redirect(to, flash, requestId) {
         // The page opens at the message (shown just above the card it is about), else at the card.
         const id = flash ? flashes.put({ ...flash, ...(requestId ? { requestId } : {}) }, nonce()) : null;
-        const anchor = id ? 'melding' : requestId ? `aanvraag-${requestId}` : null;
+        const anchor = id && requestId ? 'melding' : requestId ? `aanvraag-${requestId}` : null;
         const location = `${to}${id ? `${to.includes('?') ? '&' : '?'}melding=${id}` : ''}${anchor ? `#${anchor}` : ''}`;
         res.writeHead(303, { ...HEADERS, location });
         res.end();

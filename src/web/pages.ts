@@ -10,8 +10,8 @@ import { colleagueLabel, flashBox, hidden, page, type Flash, type View } from '.
 import { blocks, h, label, message, type Html } from './render.js';
 import { webText } from './texts.js';
 
-const plain = (m: Message): string => {
-  const b = m.nl[0];
+const plain = (m: Message, lang: 'nl' | 'en' = 'nl'): string => {
+  const b = m[lang][0];
   return b?.k === 'p' ? b.parts.filter((x): x is string => typeof x === 'string').join('') : '';
 };
 
@@ -53,8 +53,11 @@ export function cardPage(v: View, c: ChannelCard, flash: Flash | null): string {
   return page(v, { title: c.card.request.id ? `Aanvraag #${c.card.request.id}` : '', flash, body: h`${cardHtml(c, v)}<p><a href="/#aanvraag-${c.card.request.id}">${label(webText.back, v.names)}</a></p>` });
 }
 
-export function formPage(v: View, title: Message, form: Html, current = ''): string {
-  return page(v, { title: plain(title), heading: label(title, v.names), current, body: form });
+/** A page with a form; `requestId` names the request it is about in the heading. */
+export function formPage(v: View, title: Message, form: Html, current = '', requestId?: number): string {
+  if (!requestId) return page(v, { title: plain(title), heading: label(title, v.names), current, body: form });
+  const heading = h`${plain(title)} #${requestId} <span class="en" lang="en">${plain(title, 'en')}</span>`;
+  return page(v, { title: `${plain(title)} #${requestId}`, heading, current, body: form });
 }
 
 function personMessages(list: readonly DeliveredMessage[], v: View): Html {

@@ -122,7 +122,7 @@ export const postNewRequest: Route = async (c) => {
 export const getEdit: Route = async (c) => {
   const o = await openEditForm(c.ctx, { actorId: c.view.who.id, requestId: c.id });
   if (!o.ok) return c.redirect('/', said(o), c.id);
-  c.html(200, formPage(c.view, formText.titleEdit, about(c, requestFormHtml(o.value, c.view, null))));
+  c.html(200, formPage(c.view, formText.titleEdit, about(c, requestFormHtml(o.value, c.view, null)), '', c.id));
 };
 
 export const postEdit: Route = async (c) => {
@@ -132,7 +132,7 @@ export const postEdit: Route = async (c) => {
     return c.redirect('/', said(o), c.id);
   }
   if (o.code === 'request.not_yours' || o.code === 'request.not_found' || o.code === 'request.decided') return c.redirect('/', said(o), c.id);
-  c.html(422, formPage(c.view, formText.titleEdit, about(c, requestFormHtml(o.form, c.view, null))));
+  c.html(422, formPage(c.view, formText.titleEdit, about(c, requestFormHtml(o.form, c.view, null)), '', c.id));
 };
 
 export const getAlternative: Route = async (c) => {

@@ -162,6 +162,17 @@ describe('the practice channel in Chromium', () => {
     await shot('06-digest');
   }, 30_000);
 
+  it('the command field answers like the slash command, for the asker only', async () => {
+    await page.goto(`${p.base}/`);
+    await page.getByLabel('Commando').fill('/minimaatwerk budget');
+    await page.getByLabel('Commando').press('Enter');
+    await page.waitForURL(/melding=/);
+    const answer = page.locator('.flash.answer');
+    expect(await answer.innerText()).toContain('Alleen jij ziet dit.');
+    expect(await answer.innerText()).toMatch(/€ 20\.000,00/);
+    await shot('15-command-answer');
+  }, 30_000);
+
   it('every form field on every page has a label, and every image a text', async () => {
     await page.goto(`${p.base}/`);
     await become('Bram');

@@ -151,6 +151,10 @@ describe('a request from form to payment', () => {
     expect(html).toContain('A&amp;B &lt;Witgoed&gt;');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
+    // In an attribute too: the form shown again keeps what was typed, quotes and all, as text.
+    await c.get('/aanvraag/nieuw');
+    const again = await c.post('/aanvraag/nieuw', { ...VALID_FORM, amount: 'veel', description: `Koelkast "groot" <b>'` }, { as: 'chris' });
+    expect(again.html).toContain(`value="Koelkast &quot;groot&quot; &lt;b&gt;&#39;"`);
   });
 
   it('three colleagues approve: the card says Goedgekeurd, the thread names them; the requester’s own approval does not count', async () => {
