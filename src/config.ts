@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(9091),
   /** /readyz fails when the oldest undelivered chat update is older than this. */
   READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Not 'production', and no SLACK_* or TEAMS_* setting at all: the practice channel in the browser. */
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -83,7 +85,12 @@ export interface Config {
   teams: TeamsConfig | null;
   healthPort: number;
   readyOutboxMaxAgeSeconds: number;
+  /** No chat settings at all and not in production: the practice channel on PORT (src/web). */
+  practice: boolean;
 }
+
+/** The practice channel's own database unless DATABASE_URL says otherwise: practice data never mixes with a team's. */
+export const PRACTICE_DATABASE_URL = './data/oefenomgeving.db';
 
 export class ConfigError extends Error {}
 
@@ -158,13 +165,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'][teamsSet.findIndex((v) => !v)];
     throw new ConfigError(`missing setting ${missing}: Teams needs TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID together; see .env.example`);
   }
-  const slackWanted = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) || !teams;
+  // Not one chat setting, outside production: practise in the browser instead of stopping (never in production).
+  const practice = !Object.keys(cleaned).some((k) => /^(SLACK|TEAMS)_/.test(k)) && e.NODE_ENV !== 'production';
+  const slackWanted = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) || (!teams && !practice);
   if (slackWanted && !e.SLACK_BOT_TOKEN) throw new ConfigError(`missing setting SLACK_BOT_TOKEN: ${HINTS.SLACK_BOT_TOKEN}; see .env.example`);
   if (slackWanted && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError(`missing setting SLACK_SIGNING_SECRET: ${HINTS.SLACK_SIGNING_SECRET}; see .env.example`);
   }
   return {
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: practice && !cleaned.DATABASE_URL ? PRACTICE_DATABASE_URL : e.DATABASE_URL,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     adminUserIds: e.ADMIN_USER_IDS,
@@ -182,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     healthPort: e.HEALTH_PORT,
     readyOutboxMaxAgeSeconds: e.READY_OUTBOX_MAX_AGE_SECONDS,
+    practice,
   };
 }
 

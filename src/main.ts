@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLog, errorFields, type Log } from './log.js';
 import type { DigestPort } from './app/digest.js';
-import { createHealthHandler, startHealthServer, type HealthServer } from './ops/health.js';
+import { createHealthHandler, startHealthServer, type HealthHandler, type HealthServer } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
 import { checkChartFont } from './render/png.js';
 import { startFailureLine } from './startupFailure.js';
@@ -22,8 +22,15 @@ export interface ChatAdapter {
   digest?: DigestPort;
 }
 
-async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, log: Log): Promise<ChatAdapter[]> {
+async function startAdapters(config: Config, deps: Omit<AppDeps, 'outboxWake'>, log: Log, health: HealthHandler): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
+  if (config.practice) {
+    // No chat settings, not production: the practice channel in the browser, with demo data on its first start.
+    const { startPractice } = await import('./web/app.js');
+    const web = await startPractice({ port: config.port, health, seed: { months: 12 } }, deps, log);
+    process.stdout.write(`minimaatwerk: oefenomgeving / practice channel: ${web.url} (${config.databaseUrl})\n`);
+    adapters.push({ name: 'web', wake: () => web.outbox.wake(), stop: () => web.stop() });
+  }
   // Each platform's code (and its SDK) is loaded only when that platform is configured.
   if (config.slack) {
     const { createSlackBot } = await import('./slack/app.js');
@@ -68,23 +75,16 @@ async function main(): Promise<void> {
   const metrics = createMetrics(store, { outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds });
   const deps = { store, clock: systemClock, telemetry: metrics.telemetry };
   let health: HealthServer | null = null;
+  const healthHandler = createHealthHandler({ store, registry: metrics.registry, outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds });
   try {
-    health = await startHealthServer(
-      config.healthPort,
-      createHealthHandler({ store, registry: metrics.registry, outboxMaxAgeSeconds: config.readyOutboxMaxAgeSeconds }),
-    );
+    health = await startHealthServer(config.healthPort, healthHandler);
     log.info('health.started', { port: health.port });
   } catch (e) {
     log.error('health.failed', { port: config.healthPort, ...errorFields(e) });
   }
-  const adapters = await startAdapters(config, deps, log);
-  const outboxWake = () => adapters.forEach((a) => a.wake());
-  const digestPorts = adapters.flatMap((a) => (a.digest ? [a.digest] : []));
-  const stopScheduler = startScheduler({ ...deps, outboxWake }, log, config.schedulerIntervalMs, {
-    digest: { defaultChannelId: config.digestChannelId, ports: digestPorts },
-  });
-  log.info('started', { adapters: adapters.map((a) => a.name).join(','), database: config.databaseUrl });
-
+  // Signals are handled from here on, also while the adapters start: whatever runs is stopped in order.
+  let adapters: ChatAdapter[] = [];
+  let stopScheduler = () => {};
   const shutdown = async (signal: string) => {
     log.info('stopping', { signal });
     stopScheduler();
@@ -96,6 +96,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  adapters = await startAdapters(config, deps, log, healthHandler);
+  const outboxWake = () => adapters.forEach((a) => a.wake());
+  const digestPorts = adapters.flatMap((a) => (a.digest ? [a.digest] : []));
+  stopScheduler = startScheduler({ ...deps, outboxWake }, log, config.schedulerIntervalMs, {
+    digest: { defaultChannelId: config.digestChannelId, ports: digestPorts },
+  });
+  log.info('started', { adapters: adapters.map((a) => a.name).join(','), database: config.databaseUrl });
 }
 
 // A failure outside a request (e.g. Slack refusing a token at start-up) stops the bot with one line.

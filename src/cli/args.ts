@@ -5,11 +5,12 @@ import * as text from './texts.js';
 import type { CliText } from './texts.js';
 
 /** Every option of every command (all take a value, except --help). */
-const VALUE_OPTIONS = ['db', 'month', 'out', 'by', 'execution-date', 'debtor-iban', 'debtor-name', 'debtor-bic', 'request', 'before', 'anchor'] as const;
+const VALUE_OPTIONS = ['db', 'month', 'out', 'by', 'execution-date', 'debtor-iban', 'debtor-name', 'debtor-bic', 'request', 'before', 'anchor', 'months'] as const;
 export type OptionName = (typeof VALUE_OPTIONS)[number];
 
 export const COMMANDS = {
   init: [],
+  demo: ['months'],
   'export csv': ['month', 'out', 'by'],
   'export sepa': ['execution-date', 'debtor-iban', 'debtor-name', 'debtor-bic', 'out', 'by'],
   'mark-paid': ['request', 'by'],

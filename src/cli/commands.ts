@@ -1,11 +1,12 @@
 // Running one parsed command: where the database is, who may act (--by), and the command itself.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadDatabaseUrl, loadDutyLists } from '../config.js';
+import { loadDatabaseUrl, loadDutyLists, PRACTICE_DATABASE_URL } from '../config.js';
 import { openStore, type Store } from '../store/db.js';
 import type { CommandName, Options } from './args.js';
 import { auditHeadCommand, auditVerifyCommand } from './audit.js';
 import { backupCommand } from './backup.js';
+import { demoCommand } from './demo.js';
 import { digestCommand } from './digest.js';
 import { exportCsvCommand } from './exportCsv.js';
 import { exportSepaCommand } from './exportSepa.js';
@@ -46,6 +47,7 @@ export async function runCommand(command: CommandName, o: Options, env: CliEnv, 
   // --db is typed by the caller; DATABASE_URL comes from .env in the project, like the bot reads it.
   const dbPath = o.db ? path(o.db) : resolve(loadDatabaseUrl(env));
   if (command === 'init') return initCommand(dbPath);
+  if (command === 'demo') return demoCommand(o.db ? dbPath : resolve(PRACTICE_DATABASE_URL), o, now);
   if (!existsSync(dbPath)) return refused(text.dbMissing(dbPath));
   if (command === 'backup') return backupCommand(dbPath, path(o.out ?? defaultBackupName(now)));
 
@@ -62,7 +64,7 @@ export async function runCommand(command: CommandName, o: Options, env: CliEnv, 
   return duty.note && result.exitCode === 0 ? { ...result, output: `${result.output}\n${say(duty.note)}` } : result;
 }
 
-function run(command: Exclude<CommandName, 'init' | 'backup'>, ctx: CommandContext, o: Options): CliResult {
+function run(command: Exclude<CommandName, 'init' | 'backup' | 'demo'>, ctx: CommandContext, o: Options): CliResult {
   switch (command) {
     case 'export csv':
       return exportCsvCommand(ctx, o);

@@ -17,6 +17,7 @@ export const usage = m(
   [
     'Gebruik: npm run cli -- <commando> [opties]',
     '  init                                   database aanmaken of bijwerken (migraties)',
+    '  demo [--months 12]                     oefendata voor het oefenteam (in data/oefenomgeving.db, tenzij --db)',
     '  export csv --month 2026-10 [--out bestand.csv] --by <id>',
     '  export sepa --execution-date 2026-11-12 --debtor-iban NL.. --debtor-name "Gemeente X" [--debtor-bic ..] [--out bestand.xml] --by <id>',
     '  mark-paid --request 12 --by <id>',
@@ -31,7 +32,8 @@ export const usage = m(
   ].join('\n'),
   [
     'Usage: npm run cli -- <command> [options]',
-    '  init: create or update the database (migrations); export csv: the month\'s payment register for Dutch Excel;',
+    '  init: create or update the database (migrations); demo: practice data for the practice team (data/oefenomgeving.db unless --db);',
+    '  export csv: the month\'s payment register for Dutch Excel;',
     '  export sepa: a pain.001.001.09 batch of approved payments not yet exported; mark-paid: record a payment as paid;',
     '  digest: the monthly digest as text; audit verify: check the audit trail (hash chain, payments, optional anchor);',
     '  audit head: print the anchor to keep outside the database; purge: blank free text of closed requests before a date;',
@@ -226,3 +228,15 @@ export const backupDone = (file: string, size: string) => m(`Back-up geschreven 
 
 export const byUnchecked = (setting: 'FINANCE_USER_IDS' | 'ADMIN_USER_IDS') =>
   m(`Let op: ${setting} is niet ingesteld, dus --by is niet gecontroleerd.`, `Note: ${setting} is not set, so --by was not checked.`);
+
+// ── demo ────────────────────────────────────────────────────────────────────────────────────────
+
+export const demoMonthsInvalid = (v: string) =>
+  m(`--months ${q(v)} is geen aantal maanden van 1 tot 36.`, `--months ${q(v)} is not a number of months from 1 to 36.`);
+export const demoDone = (file: string, requests: number, months: number, exported: number, paid: number) =>
+  m(
+    `Oefendata in ${file}: ${requests} aanvragen over ${months} maanden (${exported} in een SEPA-batch, ${paid} betaald). Probeer: npm run cli -- digest --db ${file}`,
+    `Practice data in ${file}: ${requests} requests over ${months} months (${exported} in a SEPA batch, ${paid} paid). Try: npm run cli -- digest --db ${file}`,
+  );
+export const demoAlready = (file: string) =>
+  m(`${file} heeft al oefendata (of het oefenteam is in gebruik); er is niets toegevoegd.`, `${file} already has practice data (or the practice team is in use); nothing was added.`);
