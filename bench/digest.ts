@@ -6,7 +6,9 @@ import type { Statement } from 'better-sqlite3';
 import { buildDigest } from '../src/core/digest.js';
 import { addMonthsKey, monthRange, yearRange } from '../src/core/time.js';
 import { openStore, type Store } from '../src/store/db.js';
-import { loadDigestInput, SPEND_MONTHS } from '../src/store/digestQueries.js';
+import { loadDigestInput } from '../src/store/digestQueries.js';
+import { digestMonths } from '../src/core/digest.js';
+const SPEND_MONTHS = digestMonths();
 import { DIGEST_MONTH, SEED_NOW } from './seed.js';
 import { spread, type Row } from './stats.js';
 

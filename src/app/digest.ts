@@ -1,10 +1,11 @@
 // The monthly digest: figures, text, chart; which month a person asked for; and the job_runs claim
 // that makes the automatic digest post once per month per channel, across restarts and instances.
 import { eq } from 'drizzle-orm';
-import { buildDigest, digestChartInput, type Digest, type RecurrenceRule } from '../core/digest.js';
+import { buildDigest, digestChartInput, digestMonths, type Digest, type FindingSettings } from '../core/digest.js';
 import { digestAltText, digestMonthMessage, digestText } from '../core/digestText.js';
 import { spendChartSvg } from '../core/chartSvg.js';
 import type { Message } from '../core/messages.js';
+import type { Text } from '../core/text.js';
 import { err, ok, type Result } from '../core/result.js';
 import { addMonthsKey, monthKey, parseMonthKey } from '../core/time.js';
 import { svgToPng } from '../render/png.js';
@@ -17,8 +18,8 @@ import type { Actor, AppDeps } from './deps.js';
 
 export interface DigestResult {
   digest: Digest;
-  /** Slack mrkdwn, Dutch with an English summary. */
-  text: string;
+  /** Dutch with an English summary, as a message structure (each platform renders it). */
+  text: Text;
   /** The chart's figures as text, for screen readers. */
   altText: string;
   /** The chart of spend by category over the last 6 months; null when `chart: false`. */
@@ -28,14 +29,14 @@ export interface DigestResult {
 export interface DigestOptions extends DigestQueryOptions {
   /** Render the chart (default true). */
   chart?: boolean;
-  rule?: RecurrenceRule;
+  settings?: FindingSettings;
 }
 
 /** The digest of `month` (Europe/Amsterdam) as of the clock's now. */
 export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: string, opts: DigestOptions = {}): DigestResult {
-  const months = opts.rule ? Math.max(opts.rule.windowMonths, opts.months ?? 0) : opts.months;
-  const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months: Math.max(months, 6) } : {}) });
-  const digest = buildDigest(input, opts.rule);
+  const months = opts.settings ? Math.max(digestMonths(opts.settings), opts.months ?? 0) : opts.months;
+  const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months } : {}) });
+  const digest = buildDigest(input, opts.settings);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
   return { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png };
 }
@@ -119,7 +120,7 @@ export function releaseMonthlyDigest(store: Store, key: string): void {
 /** How a chat platform posts the digest: the text, then the chart with its alt text. */
 export interface DigestPort {
   platform: 'slack' | 'teams';
-  postText(channelId: string, text: string): Promise<void>;
+  postText(channelId: string, text: Text): Promise<void>;
   uploadChart(channelId: string, chart: { png: Buffer; altText: string; title: string; filename: string }): Promise<void>;
 }
 
@@ -177,7 +178,7 @@ export function setDigestChannel(
 export function digestCommandUseCase(
   deps: Pick<AppDeps, 'store' | 'clock'>,
   input: { channel: ChannelRef; monthText: string },
-): Result<string, Message> {
+): Result<Text, Message> {
   const month = resolveDigestMonth(input.monthText, deps.clock.now());
   if (!month.ok) return month;
   const team = findTeam(deps.store.db, input.channel);

@@ -1,16 +1,12 @@
-// The monthly digest as Slack mrkdwn: Dutch first with an English summary after it, or all
-// English. Plus a plain-text version of the chart's figures for screen readers.
+// The monthly digest as a message structure (core/text.ts): Dutch first with an English summary
+// after it, or all English. Team names and category labels are typed text, so every platform's
+// renderer shows them literally. Plus the chart's figures as plain text for screen readers.
 import { cents, formatEuro, type Cents } from './money.js';
 import { monthLabelEn, monthLabelNl } from './time.js';
 import { monthShortNl } from './chartSvg.js';
-import {
-  digestChartInput,
-  primarySection,
-  type Digest,
-  type DigestSection,
-  type RecurrenceReason,
-  type RecurringCategory,
-} from './digest.js';
+import { digestChartInput } from './digestChart.js';
+import { isShared, primarySection, type Digest, type DigestFinding, type DigestSection, type SharedFinding } from './digest.js';
+import { em, list, p, plainLine, rule, strong, typed, type Block, type Inline, type Line, type Text } from './text.js';
 
 type Lang = 'nl' | 'en';
 
@@ -19,11 +15,6 @@ export const MAX_TEAM_LINES = 50;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-
-/** Slack mrkdwn control characters in user-provided text (team names, category labels). */
-export function escapeMrkdwn(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** 12.5 → "12,5%" (nl) or "12.5%" (en). */
 export function formatPct(p: number, lang: Lang): string {
@@ -51,135 +42,152 @@ export function formatDuration(ms: number, lang: Lang): string {
   return parts.join(' ');
 }
 
-const fmtNum = (n: number, lang: Lang): string => (lang === 'nl' ? String(n).replace('.', ',') : String(n));
-
-/** One reason a category was flagged, with the numbers. */
-export function reasonText(r: RecurrenceReason, lang: Lang): string {
-  switch (r.rule) {
-    case 'count':
-      return lang === 'nl' ? `${r.count} keer deze maand (drempel ${r.threshold})` : `${r.count} times this month (threshold ${r.threshold})`;
-    case 'months':
-      return lang === 'nl'
-        ? `in ${r.monthsPresent} van de laatste ${r.windowMonths} maanden`
-        : `in ${r.monthsPresent} of the last ${r.windowMonths} months`;
-    case 'growth': {
-      const avg = r.previousAverage.toFixed(1);
-      if (r.previousAverage === 0) {
-        return lang === 'nl'
-          ? `nieuw: ${r.count} keer, de vorige 3 maanden niet`
-          : `new: ${r.count} times, none in the previous 3 months`;
-      }
-      const factorNl = r.factor === 2 ? 'verdubbeld' : `${fmtNum(r.factor, 'nl')} keer zo vaak`;
-      const factorEn = r.factor === 2 ? 'doubled' : `${r.factor} times as often`;
-      return lang === 'nl'
-        ? `${factorNl} t.o.v. gemiddelde vorige 3 maanden (${r.count} tegen ${avg.replace('.', ',')})`
-        : `${factorEn} compared with the average of the previous 3 months (${r.count} vs ${avg})`;
-    }
-  }
-}
-
-function monthLabel(key: string, lang: Lang): string {
-  return lang === 'nl' ? monthLabelNl(key) : monthLabelEn(key);
-}
-
-function sectionName(s: DigestSection, lang: Lang): string {
-  return s.scope === 'all' && lang === 'en' ? 'All teams' : escapeMrkdwn(s.name);
-}
-
-function recurringLine(r: RecurringCategory, lang: Lang): string {
-  const label = escapeMrkdwn(lang === 'nl' ? r.labelNl : r.labelEn);
-  const reasons = r.reasons.map((x) => reasonText(x, lang)).join('; ');
-  return `• *${label}* (${r.count}×, ${formatEuro(r.totalCents)}): ${reasons}`;
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Slack mrkdwn; Dutch with an English summary after it (default), or all English. */
-export function digestText(d: Digest, lang: Lang = 'nl'): string {
-  const main = primarySection(d);
-  const heading =
-    lang === 'nl'
-      ? `*Maandoverzicht minimaatwerkbudget — ${monthLabelNl(d.month)}*`
-      : `*Monthly digest minimaatwerkbudget — ${monthLabelEn(d.month)}*`;
-  const lines: string[] = [heading, `_${sectionName(main, lang)}_`, ''];
-
-  if (d.isEmpty) {
-    lines.push(
-      lang === 'nl'
-        ? `Geen uitgaven in ${monthLabelNl(d.month)} / No spends in ${monthLabelEn(d.month)}`
-        : `No spends in ${monthLabelEn(d.month)}`,
-    );
-    const open = openLine(main, lang);
-    if (open) lines.push(open);
-    return lines.join('\n');
-  }
-
-  lines.push(...sectionLines(main, lang));
-  if (main.scope === 'all' && d.teams.length > 1) lines.push('', ...teamLines(d, lang));
-  if (lang === 'nl') lines.push('', '───', ...englishSummary(d));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
+/** A usual level: whole from 2 up ("ongeveer 3"), one decimal below ("ongeveer 0,7"). */
+function formatUsual(x: number, lang: Lang): string {
+  const s = x >= 2 ? String(Math.round(x)) : x.toFixed(1);
+  return lang === 'nl' ? s.replace('.', ',') : s;
 }
 
-function openLine(s: DigestSection, lang: Lang): string | null {
-  if (s.open.count === 0) return null;
-  return lang === 'nl'
-    ? `*Wacht op goedkeuring:* ${plural(s.open.count, 'aanvraag', 'aanvragen')}, samen ${formatEuro(s.open.totalCents)}`
-    : `*Awaiting approval:* ${plural(s.open.count, 'request', 'requests')}, ${formatEuro(s.open.totalCents)} in total`;
-}
+const wholePct = (part: number, whole: number): string => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
 
-function sectionLines(s: DigestSection, lang: Lang): string[] {
+const labelIn = (x: { labelNl: string; labelEn: string }, lang: Lang): Inline => typed(lang === 'nl' ? x.labelNl : x.labelEn);
+
+/** One finding with its reason and numbers, as a manager reads it. */
+export function findingLine(f: DigestFinding, lang: Lang): Line {
   const nl = lang === 'nl';
-  const out: string[] = [];
-
-  out.push(
-    nl
-      ? `*Uitgaven:* ${plural(s.approved.count, 'goedgekeurde uitgave', 'goedgekeurde uitgaven')}, samen ${formatEuro(s.approved.totalCents)}`
-      : `*Spends:* ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total`,
-  );
-
-  if (s.categories.length > 0) {
-    out.push('', nl ? '*Per categorie*' : '*By category*');
-    for (const c of s.categories) {
-      const label = escapeMrkdwn(nl ? c.labelNl : c.labelEn);
-      out.push(`• ${label}: ${c.count}× · ${formatEuro(c.totalCents)} · ${formatPct(c.sharePct, lang)}`);
-    }
+  const label = strong(labelIn(f, lang));
+  let reason: string;
+  if (f.kind === 'rising') {
+    const usual = formatUsual(f.usual, lang);
+    reason = nl
+      ? ` stijgt: ${f.count}× in de laatste ${f.recentMonths} maanden, gewoonlijk ongeveer ${usual}× (${f.monthCount}× deze maand)`
+      : ` is rising: ${f.count} in the last ${f.recentMonths} months, usually about ${usual} (${f.monthCount} this month)`;
+  } else {
+    const team = wholePct(f.count, f.teamTotal);
+    const rest = wholePct(f.referenceCount, f.referenceTotal);
+    reason = nl
+      ? `: ${team} van de uitgaven van dit team in de laatste ${f.months} maanden (${f.count} van ${f.teamTotal}), ${rest} in de rest van de gemeente`
+      : `: ${team} of this team's spends in the last ${f.months} months (${f.count} of ${f.teamTotal}), ${rest} in the rest of the municipality`;
   }
+  const also =
+    f.alsoInTeams === 0
+      ? ''
+      : nl
+        ? ` — ook in ${plural(f.alsoInTeams, 'ander team', 'andere teams')} van de gemeente`
+        : ` — also in ${plural(f.alsoInTeams, 'other team', 'other teams')} of the municipality`;
+  return [label, reason + also];
+}
 
-  out.push('', nl ? '*Terugkerende categorieën*' : '*Recurring categories*');
-  if (s.recurring.length === 0) out.push(nl ? 'Geen deze maand.' : 'None this month.');
-  else for (const r of s.recurring) out.push(recurringLine(r, lang));
+/** A finding several teams share, once: "Mondzorg stijgt in 4 teams van deze gemeente: …". */
+export function sharedLine(g: SharedFinding, oneMunicipality: boolean, lang: Lang): Line {
+  const nl = lang === 'nl';
+  const n = g.teams.length;
+  const where = nl ? (oneMunicipality ? 'van deze gemeente' : 'van één gemeente') : oneMunicipality ? 'of this municipality' : 'of one municipality';
+  const what =
+    g.kind === 'rising'
+      ? nl
+        ? ` stijgt in ${n} teams ${where}: `
+        : ` is rising in ${n} teams ${where}: `
+      : nl
+        ? ` komt in ${n} teams ${where} duidelijk vaker voor dan in de rest van de gemeente: `
+        : ` is clearly more frequent in ${n} teams ${where} than in the rest of the municipality: `;
+  const names: Inline[] = [];
+  g.teams.forEach((t, i) => {
+    if (i > 0) names.push(', ');
+    names.push(typed(t.name));
+  });
+  return [strong(labelIn(g, lang)), what, ...names];
+}
 
+function sectionName(s: DigestSection, lang: Lang): Inline {
+  return s.scope === 'all' ? (lang === 'en' ? 'All teams' : s.name) : typed(s.name);
+}
+
+/** The digest as a message structure; Dutch with an English summary after it (default), or all English. */
+export function digestText(d: Digest, lang: Lang = 'nl'): Text {
+  const nl = lang === 'nl';
+  const main = primarySection(d);
+  const out: Block[] = [
+    p(strong(nl ? `Maandoverzicht minimaatwerkbudget — ${monthLabelNl(d.month)}` : `Monthly digest minimaatwerkbudget — ${monthLabelEn(d.month)}`)),
+    p(em(sectionName(main, lang))),
+  ];
+  if (d.isEmpty) {
+    out.push(p(nl ? `Geen uitgaven in ${monthLabelNl(d.month)} / No spends in ${monthLabelEn(d.month)}` : `No spends in ${monthLabelEn(d.month)}`));
+    if (main.open.count > 0) out.push(openBlock(main, lang));
+    return out;
+  }
+  out.push(...sectionBlocks(d, main, lang));
+  if (main.scope === 'all' && d.teams.length > 1) out.push(...teamBlocks(d, lang));
+  if (nl) out.push(rule, ...englishSummary(d));
+  return out;
+}
+
+function openBlock(s: DigestSection, lang: Lang): Block {
+  if (s.open.count === 0) return p(strong(lang === 'nl' ? 'Wacht op goedkeuring:' : 'Awaiting approval:'), lang === 'nl' ? ' geen' : ' none');
+  return lang === 'nl'
+    ? p(strong('Wacht op goedkeuring:'), ` ${plural(s.open.count, 'aanvraag', 'aanvragen')}, samen ${formatEuro(s.open.totalCents)}`)
+    : p(strong('Awaiting approval:'), ` ${plural(s.open.count, 'request', 'requests')}, ${formatEuro(s.open.totalCents)} in total`);
+}
+
+/** The findings of the section: the team's own, or (all teams) the ones several teams share. */
+function findingBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
+  const nl = lang === 'nl';
+  if (s.scope === 'team' || d.teams.length <= 1) {
+    const head = p(strong(nl ? 'Opvallende categorieën' : 'Categories that stand out'));
+    if (s.findings.length === 0) return [head, p(nl ? 'Niets dat duidelijk afwijkt van het gewone patroon.' : 'Nothing clearly out of the ordinary.')];
+    return [head, list(s.findings.map((f) => findingLine(f, lang)))];
+  }
+  const out: Block[] = [p(strong(nl ? 'Opvallend in meerdere teams' : 'Standing out in several teams'))];
+  const oneMunicipality = new Set(d.shared.map((g) => g.municipality)).size <= 1;
+  if (d.shared.length === 0) out.push(p(nl ? 'Geen categorie die in meerdere teams van één gemeente opvalt.' : 'No category stands out in several teams of one municipality.'));
+  else out.push(list(d.shared.map((g) => sharedLine(g, oneMunicipality, lang))));
+  const own = d.teams.filter((t) => t.findings.some((f) => !isShared(d, t.teamId as number, f))).length;
+  if (own > 0) {
+    out.push(p(nl ? `Verder ${plural(own, 'team', 'teams')} met een eigen opvallende categorie (zie Per team).` : `Also ${plural(own, 'team', 'teams')} with a category of its own that stands out (see By team).`));
+  }
+  return out;
+}
+
+function sectionBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
+  const nl = lang === 'nl';
+  const out: Block[] = [
+    nl
+      ? p(strong('Uitgaven:'), ` ${plural(s.approved.count, 'goedgekeurde uitgave', 'goedgekeurde uitgaven')}, samen ${formatEuro(s.approved.totalCents)}`)
+      : p(strong('Spends:'), ` ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total`),
+  ];
+  if (s.categories.length > 0) {
+    out.push(
+      p(strong(nl ? 'Per categorie' : 'By category')),
+      list(s.categories.map((c) => [labelIn(c, lang), `: ${c.count}× · ${formatEuro(c.totalCents)} · ${formatPct(c.sharePct, lang)}`])),
+    );
+  }
+  out.push(...findingBlocks(d, s, lang));
   if (s.uncategorised.count > 0) {
     out.push(
-      '',
       nl
-        ? `*Zonder categorie of 'overig':* ${plural(s.uncategorised.count, 'uitgave', 'uitgaven')}, samen ${formatEuro(s.uncategorised.totalCents)}. Mist er een categorie in de lijst?`
-        : `*Uncategorised or 'other':* ${plural(s.uncategorised.count, 'spend', 'spends')}, ${formatEuro(s.uncategorised.totalCents)} in total. Is a category missing from the list?`,
+        ? p(strong("Zonder categorie of 'overig':"), ` ${plural(s.uncategorised.count, 'uitgave', 'uitgaven')}, samen ${formatEuro(s.uncategorised.totalCents)}. Mist er een categorie in de lijst?`)
+        : p(strong("Uncategorised or 'other':"), ` ${plural(s.uncategorised.count, 'spend', 'spends')}, ${formatEuro(s.uncategorised.totalCents)} in total. Is a category missing from the list?`),
     );
   }
-
   const sg = s.suggestion;
   if (sg.keptPct !== null) {
     out.push(
-      '',
       nl
-        ? `*Voorgestelde categorie overgenomen:* ${sg.kept} van ${sg.withSuggestion} keer (${formatPct(sg.keptPct, lang)})`
-        : `*Suggested category kept:* ${sg.kept} of ${sg.withSuggestion} times (${formatPct(sg.keptPct, lang)})`,
+        ? p(strong('Voorgestelde categorie overgenomen:'), ` ${sg.kept} van ${sg.withSuggestion} keer (${formatPct(sg.keptPct, lang)})`)
+        : p(strong('Suggested category kept:'), ` ${sg.kept} of ${sg.withSuggestion} times (${formatPct(sg.keptPct, lang)})`),
     );
   }
-
-  out.push('', nl ? `*Verloop, laatste ${s.trend.length} maanden*` : `*Trend, last ${s.trend.length} months*`);
-  for (const t of s.trend) {
-    out.push(`• ${monthLabel(t.month, lang)}: ${formatEuro(t.totalCents)} (${t.count}×)`);
-  }
-
-  out.push('', nl ? '*Budget dit jaar*' : '*Budget this year*');
-  out.push(...budgetLines(s, lang));
-
+  out.push(
+    p(strong(nl ? `Verloop, laatste ${d.trend.length} maanden` : `Trend, last ${d.trend.length} months`)),
+    list(d.trend.map((t) => [`${nl ? monthLabelNl(t.month) : monthLabelEn(t.month)}: ${formatEuro(t.totalCents)} (${t.count}×)`])),
+    p(strong(nl ? 'Budget dit jaar' : 'Budget this year')),
+    ...budgetLines(s, lang).map((line) => p(line)),
+  );
   const o = s.outcomes;
-  out.push('', nl ? '*Uitkomsten deze maand*' : '*Outcomes this month*');
   const alt =
     o.alternativeSharePct === null
       ? ''
@@ -187,24 +195,26 @@ function sectionLines(s: DigestSection, lang: Lang): string[] {
         ? ` (${formatPct(o.alternativeSharePct, lang)} van alternatief + goedgekeurd)`
         : ` (${formatPct(o.alternativeSharePct, lang)} of alternative + approved)`;
   out.push(
-    nl ? `• Alternatief gevonden: ${o.alternative}${alt}` : `• Alternative found: ${o.alternative}${alt}`,
-    nl ? `• Ingetrokken: ${o.withdrawn}` : `• Withdrawn: ${o.withdrawn}`,
-    nl ? `• Verlopen: ${o.expired}` : `• Expired: ${o.expired}`,
-    nl ? `• Nu in de wacht: ${o.onHold}` : `• On hold now: ${o.onHold}`,
+    p(strong(nl ? 'Uitkomsten deze maand' : 'Outcomes this month')),
+    list([
+      [nl ? `Alternatief gevonden: ${o.alternative}${alt}` : `Alternative found: ${o.alternative}${alt}`],
+      [nl ? `Ingetrokken: ${o.withdrawn}` : `Withdrawn: ${o.withdrawn}`],
+      [nl ? `Verlopen: ${o.expired}` : `Expired: ${o.expired}`],
+      [nl ? `Nu in de wacht: ${o.onHold}` : `On hold now: ${o.onHold}`],
+    ]),
   );
-
   const t = s.approvalTime;
-  out.push('', nl ? '*Tijd tot goedkeuring*' : '*Time to approval*');
-  if (t.medianMs === null || t.p90Ms === null) out.push(nl ? 'Geen goedkeuringen deze maand.' : 'No approvals this month.');
+  out.push(p(strong(nl ? 'Tijd tot goedkeuring' : 'Time to approval')));
+  if (t.medianMs === null || t.p90Ms === null) out.push(p(nl ? 'Geen goedkeuringen deze maand.' : 'No approvals this month.'));
   else
     out.push(
-      nl
-        ? `Mediaan ${formatDuration(t.medianMs, lang)}, 90% binnen ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'goedkeuring', 'goedkeuringen')})`
-        : `Median ${formatDuration(t.medianMs, lang)}, 90% within ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'approval', 'approvals')})`,
+      p(
+        nl
+          ? `Mediaan ${formatDuration(t.medianMs, lang)}, 90% binnen ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'goedkeuring', 'goedkeuringen')})`
+          : `Median ${formatDuration(t.medianMs, lang)}, 90% within ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'approval', 'approvals')})`,
+      ),
     );
-
-  const open = openLine(s, lang);
-  out.push('', open ?? (nl ? '*Wacht op goedkeuring:* geen' : '*Awaiting approval:* none'));
+  out.push(openBlock(s, lang));
   return out;
 }
 
@@ -212,11 +222,7 @@ function budgetLines(s: DigestSection, lang: Lang): string[] {
   const nl = lang === 'nl';
   const b = s.budget;
   if (b.annualCents === null) {
-    return [
-      nl
-        ? `Gebruikt: ${formatEuro(b.usedCents)} (geen jaarbudget ingesteld)`
-        : `Used: ${formatEuro(b.usedCents)} (no annual budget set)`,
-    ];
+    return [nl ? `Gebruikt: ${formatEuro(b.usedCents)} (geen jaarbudget ingesteld)` : `Used: ${formatEuro(b.usedCents)} (no annual budget set)`];
   }
   const out: string[] = [];
   const pctAnnual = b.usedPctOfAnnual === null ? '' : ` (${formatPct(b.usedPctOfAnnual, lang)})`;
@@ -244,87 +250,85 @@ function budgetLines(s: DigestSection, lang: Lang): string[] {
   return out;
 }
 
-function teamLines(d: Digest, lang: Lang): string[] {
+/** One line per team with spends: its figures and the findings not already reported as shared. */
+function teamBlocks(d: Digest, lang: Lang): Block[] {
   const nl = lang === 'nl';
-  const out: string[] = [nl ? '*Per team*' : '*By team*'];
   const active = d.teams.filter((t) => !t.isEmpty);
   const quiet = d.teams.length - active.length;
-  for (const t of active.slice(0, MAX_TEAM_LINES)) {
+  const lines: Line[] = active.slice(0, MAX_TEAM_LINES).map((t) => {
     const parts = [`${t.approved.count}× ${formatEuro(t.approved.totalCents)}`];
-    if (t.budget.usedPctOfAnnual !== null) {
-      parts.push(nl ? `budget ${formatPct(t.budget.usedPctOfAnnual, lang)}` : `budget ${formatPct(t.budget.usedPctOfAnnual, lang)}`);
-    }
-    if (t.budget.usedPctOfProRata !== null) {
-      parts.push(nl ? `naar rato ${formatPct(t.budget.usedPctOfProRata, lang)}` : `pro rata ${formatPct(t.budget.usedPctOfProRata, lang)}`);
-    }
-    if (t.outcomes.alternative > 0) parts.push(nl ? `alternatief ${t.outcomes.alternative}` : `alternative ${t.outcomes.alternative}`);
-    if (t.recurring.length > 0) {
-      const names = t.recurring.map((r) => escapeMrkdwn(nl ? r.labelNl : r.labelEn)).join(', ');
-      parts.push(nl ? `terugkerend: ${names}` : `recurring: ${names}`);
-    }
-    out.push(`• *${escapeMrkdwn(t.name)}*: ${parts.join(' · ')}`);
-  }
+    if (t.budget.usedPctOfAnnual !== null) parts.push(`budget ${formatPct(t.budget.usedPctOfAnnual, lang)}`);
+    if (t.budget.usedPctOfProRata !== null) parts.push(`${nl ? 'naar rato' : 'pro rata'} ${formatPct(t.budget.usedPctOfProRata, lang)}`);
+    if (t.outcomes.alternative > 0) parts.push(`${nl ? 'alternatief' : 'alternative'} ${t.outcomes.alternative}`);
+    const line: Inline[] = [strong(typed(t.name)), `: ${parts.join(' · ')}`];
+    const own = t.findings.filter((f) => !isShared(d, t.teamId as number, f));
+    own.forEach((f, i) => {
+      line.push(i === 0 ? (nl ? ' · opvallend: ' : ' · stands out: ') : ', ', labelIn(f, lang), f.kind === 'rising' ? (nl ? ' (stijgt)' : ' (rising)') : nl ? ' (vaker dan de gemeente)' : ' (more than the municipality)');
+    });
+    return line;
+  });
+  const out: Block[] = [p(strong(nl ? 'Per team' : 'By team'))];
+  if (lines.length > 0) out.push(list(lines));
   const hidden = active.length - Math.min(active.length, MAX_TEAM_LINES);
-  if (hidden > 0) out.push(nl ? `… en ${plural(hidden, 'team', 'teams')} meer` : `… and ${plural(hidden, 'more team', 'more teams')}`);
-  if (quiet > 0) {
-    out.push(
-      nl ? `${plural(quiet, 'team', 'teams')} zonder uitgaven deze maand` : `${plural(quiet, 'team', 'teams')} without spends this month`,
-    );
-  }
+  if (hidden > 0) out.push(p(nl ? `… en ${plural(hidden, 'team', 'teams')} meer` : `… and ${plural(hidden, 'more team', 'more teams')}`));
+  if (quiet > 0) out.push(p(nl ? `${plural(quiet, 'team', 'teams')} zonder uitgaven deze maand` : `${plural(quiet, 'team', 'teams')} without spends this month`));
   return out;
 }
 
 /** The short English block after the Dutch text. */
-function englishSummary(d: Digest): string[] {
+function englishSummary(d: Digest): Block[] {
   const s = primarySection(d);
-  const out: string[] = [`*Summary in English — ${monthLabelEn(d.month)}*`];
-  out.push(
-    `${sectionName(s, 'en')}: ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total.`,
-  );
+  const out: Block[] = [
+    p(strong(`Summary in English — ${monthLabelEn(d.month)}`)),
+    p(sectionName(s, 'en'), `: ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total.`),
+  ];
   if (s.categories.length > 0) {
-    const top = s.categories
-      .slice(0, 3)
-      .map((c) => `${escapeMrkdwn(c.labelEn)} ${formatPct(c.sharePct, 'en')}`)
-      .join(', ');
-    out.push(`Largest categories: ${top}.`);
+    const top: Inline[] = ['Largest categories: '];
+    s.categories.slice(0, 3).forEach((c, i) => top.push(...(i > 0 ? [', '] : []), typed(c.labelEn), ` ${formatPct(c.sharePct, 'en')}`));
+    out.push(p(...top, '.'));
   }
-  if (s.recurring.length > 0) {
-    out.push('Recurring categories:');
-    for (const r of s.recurring) {
-      out.push(`• ${escapeMrkdwn(r.labelEn)}: ${r.reasons.map((x) => reasonText(x, 'en')).join('; ')}`);
-    }
+  const singleTeam = s.scope === 'team' || d.teams.length <= 1;
+  if (singleTeam && s.findings.length > 0) out.push(p('Categories that stand out:'), list(s.findings.map((f) => findingLine(f, 'en'))));
+  if (!singleTeam && d.shared.length > 0) {
+    const one = new Set(d.shared.map((g) => g.municipality)).size <= 1;
+    out.push(p('Standing out in several teams:'), list(d.shared.map((g) => sharedLine(g, one, 'en'))));
   }
   const b = s.budget;
   if (b.usedPctOfAnnual !== null) {
     const pace = b.usedPctOfProRata === null ? '' : `, ${formatPct(b.usedPctOfProRata, 'en')} of pro rata`;
-    out.push(`Budget: ${formatPct(b.usedPctOfAnnual, 'en')} of the annual budget used${pace}.`);
+    out.push(p(`Budget: ${formatPct(b.usedPctOfAnnual, 'en')} of the annual budget used${pace}.`));
   }
   const o = s.outcomes;
   const share = o.alternativeSharePct === null ? '' : ` (${formatPct(o.alternativeSharePct, 'en')})`;
-  out.push(`Alternative found: ${o.alternative}${share}; withdrawn ${o.withdrawn}; expired ${o.expired}; on hold ${o.onHold}.`);
+  out.push(p(`Alternative found: ${o.alternative}${share}; withdrawn ${o.withdrawn}; expired ${o.expired}; on hold ${o.onHold}.`));
   if (s.approvalTime.medianMs !== null && s.approvalTime.p90Ms !== null) {
-    out.push(
-      `Time to approval: median ${formatDuration(s.approvalTime.medianMs, 'en')}, 90th percentile ${formatDuration(s.approvalTime.p90Ms, 'en')}.`,
-    );
+    out.push(p(`Time to approval: median ${formatDuration(s.approvalTime.medianMs, 'en')}, 90th percentile ${formatDuration(s.approvalTime.p90Ms, 'en')}.`));
   }
-  if (s.open.count > 0) out.push(`Awaiting approval: ${s.open.count} (${formatEuro(s.open.totalCents)}).`);
+  if (s.open.count > 0) out.push(p(`Awaiting approval: ${s.open.count} (${formatEuro(s.open.totalCents)}).`));
   return out;
 }
 
 /**
- * The chart's figures as plain text for screen readers (Dutch): a title line, then one line
- * per category per month, then the month totals.
+ * The chart's figures as plain text for screen readers (Dutch): a title line, the flagged
+ * categories and why, then one line per category per month, then the month totals.
  */
 export function digestAltText(d: Digest): string {
   const chart = digestChartInput(d, 'nl');
   const lines: string[] = [chart.title];
-  for (const s of chart.series) {
+  const s = primarySection(d);
+  if (s.scope === 'team' || d.teams.length <= 1) {
+    for (const f of s.findings) lines.push(`Opvallend: ${plainLine(findingLine(f, 'nl'))}`);
+  } else {
+    const one = new Set(d.shared.map((g) => g.municipality)).size <= 1;
+    for (const g of d.shared) lines.push(`Opvallend: ${plainLine(sharedLine(g, one, 'nl'))}`);
+  }
+  for (const series of chart.series) {
     chart.months.forEach((m, i) => {
-      lines.push(`${s.label}, ${monthShortNl(m)}: ${formatEuro(cents(s.cents[i] ?? 0))}`);
+      lines.push(`${series.label}, ${monthShortNl(m)}: ${formatEuro(cents(series.cents[i] ?? 0))}`);
     });
   }
   chart.months.forEach((m, i) => {
-    const total: Cents = cents(chart.series.reduce((sum, s) => sum + (s.cents[i] ?? 0), 0));
+    const total: Cents = cents(chart.series.reduce((sum, x) => sum + (x.cents[i] ?? 0), 0));
     lines.push(`Totaal, ${monthShortNl(m)}: ${formatEuro(total)}`);
   });
   if (chart.series.length === 0) lines.push('Geen uitgaven in deze periode.');

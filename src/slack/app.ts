@@ -8,6 +8,8 @@ import { errorFields } from '../log.js';
 import { SlackDirectory } from './directory.js';
 import { digestForMonth } from '../app/digest.js';
 import { addMonthsKey, monthKey } from '../core/time.js';
+import { toPlain } from '../core/text.js';
+import { escapeMrkdwn } from './blocks/text.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -107,7 +109,7 @@ export function createSlackBot(
     directory,
     log,
     // Managers see the last finished month's digest (all teams) on their App Home.
-    lastDigestText: () => digestForMonth(deps, addMonthsKey(monthKey(deps.clock.now()), -1), { chart: false }).text,
+    lastDigestText: () => escapeMrkdwn(toPlain(digestForMonth(deps, addMonthsKey(monthKey(deps.clock.now()), -1), { chart: false }).text)),
   };
   registerCommands(app, ctx);
   registerViews(app, ctx);

@@ -3,6 +3,8 @@ import type { webApi } from '@slack/bolt';
 import { categoryCommand } from '../app/categories.js';
 import { digestChannelMessage, digestCommandUseCase, parseChannelMention, setDigestChannel, type DigestPort } from '../app/digest.js';
 import { bilingual } from '../core/messages.js';
+import { toPlain } from '../core/text.js';
+import { escapeMrkdwn } from './blocks/text.js';
 import type { SlackContext } from './context.js';
 
 type WebClient = webApi.WebClient;
@@ -11,7 +13,8 @@ export function slackDigestPort(client: WebClient): DigestPort {
   return {
     platform: 'slack',
     async postText(channelId, text) {
-      await client.chat.postMessage({ channel: channelId, text, unfurl_links: false, unfurl_media: false });
+      // Until Text has a Slack renderer: plain text, escaped for mrkdwn.
+      await client.chat.postMessage({ channel: channelId, text: escapeMrkdwn(toPlain(text)), unfurl_links: false, unfurl_media: false });
     },
     async uploadChart(channelId, chart) {
       await client.files.uploadV2({
@@ -45,7 +48,7 @@ export async function handleDigestSubcommand(sub: string, rest: string, args: Co
 
   if (sub === 'digest' || sub === 'overzicht') {
     const r = digestCommandUseCase(ctx.deps, { channel, monthText: rest });
-    return reply(r.ok ? r.value : bilingual(r.error));
+    return reply(r.ok ? escapeMrkdwn(toPlain(r.value)) : bilingual(r.error));
   }
   if (sub === 'digest-kanaal' || sub === 'digestkanaal') {
     const who = await actor();

@@ -14,6 +14,8 @@ import { homeCard, lastDigestForManagers } from './home.js';
 import { teamsBilingual } from './outbox.js';
 import { personalTargetOf } from './personal.js';
 import { slackToTeamsMarkdown, teamsDigestText } from './texts.js';
+import { toPlain } from '../core/text.js';
+import { escapeMrkdwn } from '../slack/blocks/text.js';
 
 export const OVERVIEW_WORDS = new Set(['overzicht', 'overview', 'home', 'mijn']);
 export const DIGEST_WORDS = new Set(['digest', 'maandoverzicht']);
@@ -58,7 +60,7 @@ export function digestCommand(ctx: TeamsContext, activity: InboundActivity, mont
   if (!ref) return textReply(teamsDigestText.digestWhere);
   const r = digestCommandUseCase(ctx.deps, { channel: ref, monthText });
   if (!r.ok) return textReply(r.error);
-  return { type: 'message', textFormat: 'markdown', text: slackToTeamsMarkdown(r.value) };
+  return { type: 'message', textFormat: 'markdown', text: slackToTeamsMarkdown(escapeMrkdwn(toPlain(r.value))) };
 }
 
 /** A channel link ("Koppeling naar kanaal ophalen") or a bare `19:…@thread.…` id → the id. */

@@ -7,6 +7,8 @@ import { attachment } from './cards.js';
 import { teamsTeamByChannel } from './conversations.js';
 import type { Connector } from './outbox.js';
 import { slackToTeamsMarkdown } from './texts.js';
+import { toPlain } from '../core/text.js';
+import { escapeMrkdwn } from '../slack/blocks/text.js';
 
 /** The Bot Connector endpoint for a channel: its own team's, else any Teams team's of the tenant. */
 function serviceUrlFor(store: Store, channelId: string): string {
@@ -22,7 +24,7 @@ export function teamsDigestPort(store: Store, connector: Connector): DigestPort 
     platform: 'teams',
     async postText(channelId, text) {
       // The core writes Slack mrkdwn; Teams wants **bold** and paragraphs.
-      await connector.create(serviceUrlFor(store, channelId), channelId, { type: 'message', textFormat: 'markdown', text: slackToTeamsMarkdown(text) });
+      await connector.create(serviceUrlFor(store, channelId), channelId, { type: 'message', textFormat: 'markdown', text: slackToTeamsMarkdown(escapeMrkdwn(toPlain(text))) });
     },
     async uploadChart(channelId, chart) {
       const card = {

@@ -11,6 +11,8 @@ import type { Store } from '../store/db.js';
 import { teams, type RequestRow, type Team } from '../store/schema.js';
 import type { AdaptiveCard } from './cards.js';
 import { slackToTeamsMarkdown } from './texts.js';
+import { toPlain } from '../core/text.js';
+import { escapeMrkdwn } from '../slack/blocks/text.js';
 
 const textBlock = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
 const heading = (nl: string, en: string) => textBlock(`**${nl}** / _${en}_`, { size: 'Medium', spacing: 'Large', separator: true });
@@ -58,7 +60,7 @@ export function lastDigestForManagers(deps: Pick<AppDeps, 'store' | 'clock'>): s
   if (teamIds.length === 0) return null;
   const month = resolveDigestMonth('', deps.clock.now());
   if (!month.ok) return null;
-  return slackToTeamsMarkdown(digestForMonth(deps, month.value, { chart: false, teamIds }).text);
+  return slackToTeamsMarkdown(escapeMrkdwn(toPlain(digestForMonth(deps, month.value, { chart: false, teamIds }).text)));
 }
 
 function teamsTeamIds(store: Store): number[] {
