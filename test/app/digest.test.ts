@@ -13,6 +13,7 @@ import { createLog } from '../../src/log.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { auditLog, categories, payments, requests, teams } from '../../src/store/schema.js';
 import { TestClock } from '../support/bot.js';
+import { toPlain } from '../../src/core/text.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const log = createLog('error', () => {});
@@ -33,7 +34,7 @@ function fakePort(posted: Posted[], opts: { delayMs?: number; failUploads?: numb
     platform: 'slack',
     async postText(channelId, text) {
       await wait();
-      posted.push({ kind: 'text', channelId, text });
+      posted.push({ kind: 'text', channelId, text: toPlain(text) });
     },
     async uploadChart(channelId, chart) {
       await wait();
@@ -122,7 +123,7 @@ describe('when the digest is due', () => {
     await scheduler.tick();
     expect(posted.map((p) => `${p.kind}:${p.channelId}`).sort()).toEqual(['chart:CMGR', 'chart:CZUIDMGR', 'text:CMGR', 'text:CZUIDMGR']);
     const mgr = posted.find((p) => p.kind === 'text' && p.channelId === 'CMGR')!;
-    expect(mgr.text).toContain('*Maandoverzicht minimaatwerkbudget — oktober 2026*');
+    expect(mgr.text).toContain('Maandoverzicht minimaatwerkbudget — oktober 2026\n');
     expect(mgr.text).toContain('1 goedgekeurde uitgave, samen € 120,00');
     const zuid = posted.find((p) => p.kind === 'text' && p.channelId === 'CZUIDMGR')!;
     expect(zuid.text).toContain('Geen uitgaven in oktober 2026');

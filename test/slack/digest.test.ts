@@ -9,6 +9,7 @@ import { slackDigestPort } from '../../src/slack/digest.js';
 import { auditLog, teams } from '../../src/store/schema.js';
 import { startBot, CHANNEL, TestClock, type RunningBot } from '../support/bot.js';
 import { createRequest, react, settle } from './helpers.js';
+import { toPlain } from '../../src/core/text.js';
 
 let b: RunningBot;
 beforeEach(async () => {
@@ -36,7 +37,7 @@ describe('/minimaatwerk digest', () => {
   it('answers the asker ephemerally with the previous month by default', async () => {
     const r = await command('UREQ', 'digest');
     expect(r.response_type).toBe('ephemeral');
-    expect(r.text).toContain('*Maandoverzicht minimaatwerkbudget — oktober 2026*');
+    expect(r.text).toContain('Maandoverzicht minimaatwerkbudget — oktober 2026\n');
     expect(r.text).toContain('1 goedgekeurde uitgave, samen € 85,50');
     expect(r.text).toContain('Witgoed en huishoudelijke apparaten: 1× · € 85,50 · 100,0%');
     expect(await command('UREQ', 'digest 2026-10')).toEqual(r);
@@ -94,7 +95,7 @@ describe('the automatic digest on Slack', () => {
     await scheduler.tick();
 
     const post = b.double.callsTo('chat.postMessage').find((c) => c.args.channel === 'CMGR')!;
-    expect(post.args.text).toBe(expected.text);
+    expect(post.args.text).toBe(toPlain(expected.text));
     const url = b.double.callsTo('files.getUploadURLExternal');
     expect(url).toHaveLength(1);
     expect(url[0]!.args).toMatchObject({ filename: 'minimaatwerk-2026-10.png', length: String(expected.png!.length) });
