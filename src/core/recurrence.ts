@@ -13,16 +13,17 @@
 //           history, so a new team is not "rising" in everything;
 //   and the observed ratio at least 1.5 (a big team can be significantly, but not notably, above),
 //   and at least 4 spends in the window ("four or five similar cases make a pattern").
-// Across the categories and teams of a municipality (its managers read them together) the tests
-// are corrected for looking many times: Benjamini–Hochberg at a false-discovery rate of 10%, over
-// the tests that can be significant at all (Tarone's screening, as Gilbert 2005 combines it with
-// Benjamini–Hochberg): a category with 2 spends in a year can never be unusual and is not counted.
+// Across the categories and teams a digest shows (with the other teams of their municipalities,
+// so a team's own digest is judged with its municipality) the tests are corrected for looking many
+// times: Benjamini–Hochberg at a false-discovery rate of 10%, over the tests that can be significant
+// at all (Tarone's screening, as Gilbert 2005 combines it with Benjamini–Hochberg): a category
+// with 2 spends in a year can never be unusual and is not counted.
 // With this, on the bench's stationary national data (1M requests) almost no team-month has a
 // finding, while a category whose rate doubles in a busy team is found (bench section 7).
 import { binomialMinP, binomialUpperTail, hypergeometricMinP, hypergeometricUpperTail } from './exactTests.js';
 
 export interface FindingSettings {
-  /** Benjamini–Hochberg: the expected share of findings that are chance, per municipality. */
+  /** Benjamini–Hochberg: the expected share of a digest's findings that are chance. */
   falseDiscoveryRate: number;
   /** A finding needs at least this many spends in its window: "four or five similar cases make a pattern". */
   minCount: number;
@@ -132,36 +133,30 @@ interface Candidate {
 }
 
 /**
- * One municipality's tests: every test's smallest possible p-value (Tarone's screening needs them
- * all), and the candidates with their finding (a test with p above q is never kept: no object).
+ * Tests of some teams: every test's smallest possible p-value (Tarone's screening needs them all),
+ * and the candidates with their finding (a test with p above q is never kept: no object).
  */
-interface Tests {
+export interface Tests {
   minPs: number[];
   candidates: Candidate[];
 }
 
 /**
- * The findings of every team, after the correction per municipality: teamId → findings, strongest
- * first. `teams` are all teams of the municipalities concerned (also those not shown: they are the
- * reference and part of the correction, so a team's findings do not depend on which digest shows it).
+ * Test the teams of one municipality (each against the rest of it and against its own history),
+ * adding to `tests`. `members` are all its teams, shown or not: they are the reference.
  */
-export function findPatterns(teams: readonly TeamCounts[], settings: FindingSettings = DEFAULT_FINDINGS): Map<number, Finding[]> {
-  const byMunicipality = new Map<string, TeamCounts[]>();
-  for (const t of teams) {
-    const list = byMunicipality.get(t.municipality);
-    if (list) list.push(t);
-    else byMunicipality.set(t.municipality, [t]);
-  }
+export function testMunicipality(members: readonly TeamCounts[], settings: FindingSettings, tests: Tests): void {
+  highShareTests(members, settings, tests);
+  risingTests(members, settings, tests);
+}
+
+/** The findings kept after the correction over all `tests`: teamId → findings, strongest first. */
+export function correctedFindings(tests: Tests, settings: FindingSettings): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
-  for (const members of byMunicipality.values()) {
-    const tests: Tests = { minPs: [], candidates: [] };
-    highShareTests(members, settings, tests);
-    risingTests(members, settings, tests);
-    for (const c of significant(tests, settings.falseDiscoveryRate)) {
-      const list = out.get(c.teamId);
-      if (list) list.push(c.finding);
-      else out.set(c.teamId, [c.finding]);
-    }
+  for (const c of significant(tests, settings.falseDiscoveryRate)) {
+    const list = out.get(c.teamId);
+    if (list) list.push(c.finding);
+    else out.set(c.teamId, [c.finding]);
   }
   for (const list of out.values()) list.sort(strongestFirst);
   return out;

@@ -12,7 +12,7 @@ import { addMonthsKey, monthRange, yearRange } from '../core/time.js';
 import { digestMonths, type ClosedStatus, type DigestInput, type DigestTeamRow, type PeerTeamRow, type SpendRow } from '../core/digest.js';
 import type { Store } from './db.js';
 import { statement } from './prepared.js';
-import { readSpend, SPENT, sqlList } from './digestSpend.js';
+import { readSpend, SPENT, sqlList, usedThisYear } from './digestSpend.js';
 
 export interface DigestQueryOptions {
   /** Only this team. */
@@ -30,7 +30,6 @@ export interface SuggestionRow {
   kept: number;
 }
 
-const BUDGET = sqlList(REQUEST_STATUSES.filter(countsAgainstBudget));
 const UNDECIDED = sqlList(REQUEST_STATUSES.filter(isUndecided));
 /** Closed without a spend: alternative, withdrawn, expired. */
 const CLOSED = sqlList(REQUEST_STATUSES.filter((s) => !countsAgainstBudget(s)));
@@ -45,11 +44,14 @@ export const MUNICIPALITY_SQL = `platform || ':' || CASE WHEN platform = 'teams'
 interface Scope {
   /** '' for all teams; otherwise ' AND <column> IN (…)'. */
   and(column: string): string;
-  params: string[];
+  params: (string | number)[];
 }
 
 function scopeOf(ids: readonly number[] | undefined): Scope {
   if (ids === undefined) return { and: () => '', params: [] };
+  // One team: `team_id = ?` reads the team's own index range (requests_team_status_decided_idx);
+  // with IN (json_each) SQLite would scan the month of every team.
+  if (ids.length === 1) return { and: (c) => ` AND ${c} = ?`, params: [ids[0] as number] };
   return { and: (c) => ` AND ${c} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
 }
 
@@ -87,13 +89,7 @@ export function loadDigestInput(store: Store, month: string, asOf: Date, opts: D
           ).map((p) => ({ teamId: p.teamId, municipality: p.municipality, createdAtMs: p.createdAt }));
 
     // Budget used: open, on hold, approved or paid, created this year up to the end of the month.
-    const used = new Map(
-      (
-        statement(db, `SELECT team_id, SUM(amount_cents) FROM requests WHERE status IN ${BUDGET} AND created_at >= ? AND created_at < ?${shown.and('team_id')} GROUP BY team_id`)
-          .raw()
-          .all(yearRange(year).start.getTime(), end.getTime(), ...shown.params) as [number, number][]
-      ).map(([id, cents]) => [id, cents]),
-    );
+    const used = usedThisYear(store, yearRange(year).start.getTime(), end.getTime(), ids);
 
     // Labels: the default list first, then the teams' own (a slug keeps its first label).
     const categoryRows = statement(db, `SELECT id, slug, label_nl AS labelNl, label_en AS labelEn FROM categories ORDER BY team_id IS NOT NULL, id`).all() as {

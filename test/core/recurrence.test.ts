@@ -107,7 +107,7 @@ describe('findings: stationary, a doubling, a small team', () => {
     expect(team(7).findings).toEqual([]);
   });
 
-  it("a team's findings do not depend on which digest shows it", () => {
+  it("a team's own digest (with its municipality's teams as peers) gives the findings of the municipality's digest", () => {
     const alone = buildDigest(input(noord, [6]));
     expect(alone.teams).toHaveLength(1);
     expect(alone.teams[0]?.findings).toEqual(team(6).findings);

@@ -10,7 +10,7 @@ import { digestText } from '../../src/core/digestText.js';
 import { toPlain } from '../../src/core/text.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { digestTargets, loadDigestInput } from '../../src/store/digestQueries.js';
-import { readSpend, readSpendPlain } from '../../src/store/digestSpend.js';
+import { readSpend, readSpendPlain, usedThisYear, usedThisYearPlain } from '../../src/store/digestSpend.js';
 import { categories, payments, requests, teamBudgets, teams } from '../../src/store/schema.js';
 import type { RequestStatus } from '../../src/core/request.js';
 import { monthRange } from '../../src/core/time.js';
@@ -346,7 +346,13 @@ describe('loadDigestInput for one team, a few teams and all teams', () => {
     const slugById = new Map(db.db.select().from(categories).all().map((c) => [c.id, c.slug]));
     for (const teamIds of [undefined, [ids[1] as number, ids[3] as number]]) {
       expect(readSpend(db, { months, teamIds, slugById })).toEqual(readSpendPlain(db, { months, teamIds, slugById }));
+      const used = usedThisYear(db, monthStartMs('2026-01'), monthEndMs('2026-06'), teamIds);
+      expect(used.size).toBeGreaterThan(0);
+      expect(used).toEqual(usedThisYearPlain(db, monthStartMs('2026-01'), monthEndMs('2026-06'), teamIds));
     }
+    expect(usedThisYear(db, monthStartMs('2026-01'), monthEndMs('2026-06'), [ids[0] as number])).toEqual(
+      usedThisYearPlain(db, monthStartMs('2026-01'), monthEndMs('2026-06'), [ids[0] as number]),
+    );
   });
 
   it('one team gives the same input and the same section as all teams restricted to that team', () => {
