@@ -116,6 +116,7 @@ export function buildDigest(input: DigestInput, settings: FindingSettings = DEFA
     overall,
     teams,
     shared: sharedFindings(teams, shown, settings, ctx.labels),
+    municipalities: new Set(shown.map((t) => municipalityOf(t.teamId, t.municipality))).size,
     ...trendsOf(ctx, primaryRows(input, shown)),
   };
 }
@@ -224,7 +225,7 @@ function sharedFindings(sections: readonly DigestSection[], shown: readonly Show
       const key = findingKey(municipality, f);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { kind: f.kind, slug: f.slug, ...labelOf(labels, f.slug), municipality, teams: [] }));
-      g.teams.push({ teamId: section.teamId as number, name: section.name });
+      g.teams.push({ teamId: section.teamId as number, name: section.name, finding: f });
     }
   });
   return [...groups.values()]

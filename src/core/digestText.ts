@@ -12,6 +12,8 @@ type Lang = 'nl' | 'en';
 
 /** Teams listed one line each under the overall section; the rest is counted. */
 export const MAX_TEAM_LINES = 50;
+/** Findings listed under the overall section; the rest is counted. */
+export const MAX_FINDING_LINES = 30;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -58,49 +60,68 @@ const labelIn = (x: { labelNl: string; labelEn: string }, lang: Lang): Inline =>
 
 /** One finding with its reason and numbers, as a manager reads it. */
 export function findingLine(f: DigestFinding, lang: Lang): Line {
-  const nl = lang === 'nl';
-  const label = strong(labelIn(f, lang));
-  let reason: string;
-  if (f.kind === 'rising') {
-    const usual = formatUsual(f.usual, lang);
-    reason = nl
-      ? ` stijgt: ${f.count}× in de laatste ${f.recentMonths} maanden, gewoonlijk ongeveer ${usual}× (${f.monthCount}× deze maand)`
-      : ` is rising: ${f.count} in the last ${f.recentMonths} months, usually about ${usual} (${f.monthCount} this month)`;
-  } else {
-    const team = wholePct(f.count, f.teamTotal);
-    const rest = wholePct(f.referenceCount, f.referenceTotal);
-    reason = nl
-      ? `: ${team} van de uitgaven van dit team in de laatste ${f.months} maanden (${f.count} van ${f.teamTotal}), ${rest} in de rest van de gemeente`
-      : `: ${team} of this team's spends in the last ${f.months} months (${f.count} of ${f.teamTotal}), ${rest} in the rest of the municipality`;
-  }
   const also =
     f.alsoInTeams === 0
       ? ''
-      : nl
+      : lang === 'nl'
         ? ` — ook in ${plural(f.alsoInTeams, 'ander team', 'andere teams')} van de gemeente`
         : ` — also in ${plural(f.alsoInTeams, 'other team', 'other teams')} of the municipality`;
-  return [label, reason + also];
+  return [strong(labelIn(f, lang)), reasonOf(f, lang) + also];
+}
+
+/** "stijgt: 15× in de laatste 3 maanden, …" or ": 40% van de uitgaven van dit team …". */
+function reasonOf(f: DigestFinding, lang: Lang): string {
+  const nl = lang === 'nl';
+  if (f.kind === 'rising') {
+    const usual = formatUsual(f.usual, lang);
+    return nl
+      ? ` stijgt: ${f.count}× in de laatste ${f.recentMonths} maanden, gewoonlijk ongeveer ${usual}× (${f.monthCount}× deze maand)`
+      : ` is rising: ${f.count} in the last ${f.recentMonths} months, usually about ${usual} (${f.monthCount} this month)`;
+  }
+  const team = wholePct(f.count, f.teamTotal);
+  const rest = wholePct(f.referenceCount, f.referenceTotal);
+  return nl
+    ? `: ${team} van de uitgaven van dit team in de laatste ${f.months} maanden (${f.count} van ${f.teamTotal}), ${rest} in de rest van de gemeente`
+    : `: ${team} of this team's spends in the last ${f.months} months (${f.count} of ${f.teamTotal}), ${rest} in the rest of the municipality`;
+}
+
+/** A team's figures in a shared finding: "Wijkteam Noord (15×, gewoonlijk ongeveer 3×)". */
+function sharedFigures(f: DigestFinding, lang: Lang): string {
+  const nl = lang === 'nl';
+  if (f.kind === 'rising') return nl ? ` (${f.count}×, gewoonlijk ongeveer ${formatUsual(f.usual, lang)}×)` : ` (${f.count}, usually about ${formatUsual(f.usual, lang)})`;
+  return nl ? ` (${wholePct(f.count, f.teamTotal)} van zijn uitgaven)` : ` (${wholePct(f.count, f.teamTotal)} of its spends)`;
 }
 
 /** A finding several teams share, once: "Mondzorg stijgt in 4 teams van deze gemeente: …". */
 export function sharedLine(g: SharedFinding, oneMunicipality: boolean, lang: Lang): Line {
   const nl = lang === 'nl';
   const n = g.teams.length;
+  const first = g.teams[0]?.finding;
   const where = nl ? (oneMunicipality ? 'van deze gemeente' : 'van één gemeente') : oneMunicipality ? 'of this municipality' : 'of one municipality';
   const what =
     g.kind === 'rising'
       ? nl
-        ? ` stijgt in ${n} teams ${where}: `
-        : ` is rising in ${n} teams ${where}: `
+        ? ` stijgt in ${n} teams ${where} (laatste ${first?.kind === 'rising' ? first.recentMonths : 3} maanden): `
+        : ` is rising in ${n} teams ${where} (last ${first?.kind === 'rising' ? first.recentMonths : 3} months): `
       : nl
         ? ` komt in ${n} teams ${where} duidelijk vaker voor dan in de rest van de gemeente: `
         : ` is clearly more frequent in ${n} teams ${where} than in the rest of the municipality: `;
   const names: Inline[] = [];
   g.teams.forEach((t, i) => {
     if (i > 0) names.push(', ');
-    names.push(typed(t.name));
+    names.push(typed(t.name), sharedFigures(t.finding, lang));
   });
   return [strong(labelIn(g, lang)), what, ...names];
+}
+
+/** The lines of the overall section's findings: shared ones once, then each team's own. */
+function overallFindingLines(d: Digest, lang: Lang): Line[] {
+  const one = d.municipalities <= 1;
+  const lines: Line[] = d.shared.map((g) => sharedLine(g, one, lang));
+  for (const t of d.teams) {
+    for (const f of t.findings) if (!isShared(d, t.teamId as number, f)) lines.push([typed(t.name), ' — ', ...findingLine(f, lang)]);
+  }
+  return lines;
 }
 
 function sectionName(s: DigestSection, lang: Lang): Inline {
@@ -133,23 +154,15 @@ function openBlock(s: DigestSection, lang: Lang): Block {
     : p(strong('Awaiting approval:'), ` ${plural(s.open.count, 'request', 'requests')}, ${formatEuro(s.open.totalCents)} in total`);
 }
 
-/** The findings of the section: the team's own, or (all teams) the ones several teams share. */
+/** The findings of the section: the team's own, or (all teams) the shared ones once and each team's own. */
 function findingBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
   const nl = lang === 'nl';
-  if (s.scope === 'team' || d.teams.length <= 1) {
-    const head = p(strong(nl ? 'Opvallende categorieën' : 'Categories that stand out'));
-    if (s.findings.length === 0) return [head, p(nl ? 'Niets dat duidelijk afwijkt van het gewone patroon.' : 'Nothing clearly out of the ordinary.')];
-    return [head, list(s.findings.map((f) => findingLine(f, lang)))];
-  }
-  const out: Block[] = [p(strong(nl ? 'Opvallend in meerdere teams' : 'Standing out in several teams'))];
-  const oneMunicipality = new Set(d.shared.map((g) => g.municipality)).size <= 1;
-  if (d.shared.length === 0) out.push(p(nl ? 'Geen categorie die in meerdere teams van één gemeente opvalt.' : 'No category stands out in several teams of one municipality.'));
-  else out.push(list(d.shared.map((g) => sharedLine(g, oneMunicipality, lang))));
-  const own = d.teams.filter((t) => t.findings.some((f) => !isShared(d, t.teamId as number, f))).length;
-  if (own > 0) {
-    out.push(p(nl ? `Verder ${plural(own, 'team', 'teams')} met een eigen opvallende categorie (zie Per team).` : `Also ${plural(own, 'team', 'teams')} with a category of its own that stands out (see By team).`));
-  }
-  return out;
+  const lines = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, lang)) : overallFindingLines(d, lang);
+  const head = p(strong(nl ? 'Opvallende categorieën' : 'Categories that stand out'));
+  if (lines.length === 0) return [head, p(nl ? 'Niets dat duidelijk afwijkt van het gewone patroon.' : 'Nothing clearly out of the ordinary.')];
+  const shown = lines.slice(0, MAX_FINDING_LINES);
+  const more = lines.length - shown.length;
+  return [head, list(shown), ...(more > 0 ? [p(nl ? `… en ${more} meer` : `… and ${more} more`)] : [])];
 }
 
 function sectionBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
@@ -250,7 +263,7 @@ function budgetLines(s: DigestSection, lang: Lang): string[] {
   return out;
 }
 
-/** One line per team with spends: its figures and the findings not already reported as shared. */
+/** One line per team with spends: its figures (its findings are under 'Opvallende categorieën'). */
 function teamBlocks(d: Digest, lang: Lang): Block[] {
   const nl = lang === 'nl';
   const active = d.teams.filter((t) => !t.isEmpty);
@@ -261,10 +274,6 @@ function teamBlocks(d: Digest, lang: Lang): Block[] {
     if (t.budget.usedPctOfProRata !== null) parts.push(`${nl ? 'naar rato' : 'pro rata'} ${formatPct(t.budget.usedPctOfProRata, lang)}`);
     if (t.outcomes.alternative > 0) parts.push(`${nl ? 'alternatief' : 'alternative'} ${t.outcomes.alternative}`);
     const line: Inline[] = [strong(typed(t.name)), `: ${parts.join(' · ')}`];
-    const own = t.findings.filter((f) => !isShared(d, t.teamId as number, f));
-    own.forEach((f, i) => {
-      line.push(i === 0 ? (nl ? ' · opvallend: ' : ' · stands out: ') : ', ', labelIn(f, lang), f.kind === 'rising' ? (nl ? ' (stijgt)' : ' (rising)') : nl ? ' (vaker dan de gemeente)' : ' (more than the municipality)');
-    });
     return line;
   });
   const out: Block[] = [p(strong(nl ? 'Per team' : 'By team'))];
@@ -287,12 +296,8 @@ function englishSummary(d: Digest): Block[] {
     s.categories.slice(0, 3).forEach((c, i) => top.push(...(i > 0 ? [', '] : []), typed(c.labelEn), ` ${formatPct(c.sharePct, 'en')}`));
     out.push(p(...top, '.'));
   }
-  const singleTeam = s.scope === 'team' || d.teams.length <= 1;
-  if (singleTeam && s.findings.length > 0) out.push(p('Categories that stand out:'), list(s.findings.map((f) => findingLine(f, 'en'))));
-  if (!singleTeam && d.shared.length > 0) {
-    const one = new Set(d.shared.map((g) => g.municipality)).size <= 1;
-    out.push(p('Standing out in several teams:'), list(d.shared.map((g) => sharedLine(g, one, 'en'))));
-  }
+  const findings = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, 'en')) : overallFindingLines(d, 'en');
+  if (findings.length > 0) out.push(p('Categories that stand out:'), list(findings.slice(0, MAX_FINDING_LINES)));
   const b = s.budget;
   if (b.usedPctOfAnnual !== null) {
     const pace = b.usedPctOfProRata === null ? '' : `, ${formatPct(b.usedPctOfProRata, 'en')} of pro rata`;
@@ -316,12 +321,8 @@ export function digestAltText(d: Digest): string {
   const chart = digestChartInput(d, 'nl');
   const lines: string[] = [chart.title];
   const s = primarySection(d);
-  if (s.scope === 'team' || d.teams.length <= 1) {
-    for (const f of s.findings) lines.push(`Opvallend: ${plainLine(findingLine(f, 'nl'))}`);
-  } else {
-    const one = new Set(d.shared.map((g) => g.municipality)).size <= 1;
-    for (const g of d.shared) lines.push(`Opvallend: ${plainLine(sharedLine(g, one, 'nl'))}`);
-  }
+  const findings = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, 'nl')) : overallFindingLines(d, 'nl');
+  for (const line of findings) lines.push(`Opvallend: ${plainLine(line)}`);
   for (const series of chart.series) {
     chart.months.forEach((m, i) => {
       lines.push(`${series.label}, ${monthShortNl(m)}: ${formatEuro(cents(series.cents[i] ?? 0))}`);

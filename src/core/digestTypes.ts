@@ -85,8 +85,8 @@ export interface SharedFinding {
   labelNl: string;
   labelEn: string;
   municipality: string;
-  /** The teams shown that have it, in the digest's order. */
-  teams: { teamId: number; name: string }[];
+  /** The teams shown that have it, in the digest's order, each with its own figures. */
+  teams: { teamId: number; name: string; finding: DigestFinding }[];
 }
 
 export interface TrendPoint {
@@ -187,6 +187,8 @@ export interface Digest {
   teams: DigestSection[];
   /** Findings shared by at least settings.minTeamsShared teams shown of one municipality. */
   shared: SharedFinding[];
+  /** How many municipalities the teams shown belong to. */
+  municipalities: number;
   /**
    * The primary section's spend over the previous TREND_MONTHS-1 months and this one, oldest first,
    * in all and per category (every category with spend in any of them, largest first): the text's

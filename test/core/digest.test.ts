@@ -335,9 +335,13 @@ describe('digestText', () => {
     const text = digestText(d);
     expect(text).toContain('\nAlle teams\n');
     expect(text).toContain('€ 3.399,56');
-    expect(text).toContain('• Wijkteam Noord: 21× € 2.839,56 · budget 60,0% · naar rato 72,0% · alternatief 5 · opvallend: Tandarts (stijgt), Kleding (stijgt), Energie (stijgt)');
+    expect(text).toContain('• Wijkteam Noord: 21× € 2.839,56 · budget 60,0% · naar rato 72,0% · alternatief 5\n');
     expect(text).toContain('• Buurtteam Zuid: 5× € 560,00 · alternatief 1\n');
-    expect(text).toContain('Opvallend in meerdere teams\nGeen categorie die in meerdere teams van één gemeente opvalt.\nVerder 1 team met een eigen opvallende categorie (zie Per team).');
+    // Each team is its own municipality here: nothing shared; team 1's own findings, with the team.
+    expect(text).toContain(
+      'Opvallende categorieën\n• Wijkteam Noord — Tandarts stijgt: 11× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (4× deze maand)\n• Wijkteam Noord — Kleding stijgt:',
+    );
+    expect(d.municipalities).toBe(2);
     expect(text).toContain('1 team zonder jaarbudget niet meegeteld');
   });
 

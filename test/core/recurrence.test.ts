@@ -158,26 +158,21 @@ describe('findings shared by several teams of a municipality', () => {
   const d = buildDigest(input(oost));
 
   it('reports the finding once in the overall section, naming the teams', () => {
-    expect(d.shared).toEqual([
-      {
-        kind: 'rising',
-        slug: 'mondzorg',
-        labelNl: 'Mondzorg / tandarts',
-        labelEn: 'Dental care',
-        municipality: 'slack:TOOST',
-        teams: [
-          { teamId: 21, name: 'Oost 21' },
-          { teamId: 22, name: 'Oost 22' },
-          { teamId: 23, name: 'Oost 23' },
-        ],
-      },
+    expect(d.shared).toHaveLength(1);
+    expect(d.shared[0]).toMatchObject({ kind: 'rising', slug: 'mondzorg', labelNl: 'Mondzorg / tandarts', labelEn: 'Dental care', municipality: 'slack:TOOST' });
+    expect(d.shared[0]?.teams.map((t) => [t.teamId, t.name, t.finding.count, t.finding.kind === 'rising' && t.finding.usual])).toEqual([
+      [21, 'Oost 21', 48, 24],
+      [22, 'Oost 22', 48, 24],
+      [23, 'Oost 23', 48, 24],
     ]);
     const plain = toPlain(digestText(d));
-    expect(plain).toContain('Opvallend in meerdere teams\n• Mondzorg / tandarts stijgt in 3 teams van deze gemeente: Oost 21, Oost 22, Oost 23');
+    expect(plain).toContain(
+      'Opvallende categorieën\n• Mondzorg / tandarts stijgt in 3 teams van deze gemeente (laatste 3 maanden): Oost 21 (48×, gewoonlijk ongeveer 24×), Oost 22 (48×, gewoonlijk ongeveer 24×), Oost 23 (48×, gewoonlijk ongeveer 24×)\n',
+    );
     expect(plain.match(/Mondzorg \/ tandarts stijgt/g)).toHaveLength(1);
     // The team lines do not repeat it.
     expect(plain).toContain('• Oost 21: 22× € 2.200,00\n');
-    expect(plain).toContain('Dental care is rising in 3 teams of this municipality: Oost 21, Oost 22, Oost 23');
+    expect(plain).toContain('Dental care is rising in 3 teams of this municipality (last 3 months): Oost 21 (48, usually about 24),');
   });
 
   it("a team's own digest says how many other teams share its finding", () => {
