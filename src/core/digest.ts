@@ -4,9 +4,10 @@
 // Pure: the store reads plain aggregates (DigestInput: one row per team, month and category, and
 // small per-team counts) and buildDigest turns them into figures:
 //   1. each team's spend as a table (category → the month's count and cents, and the counts in
-//      the windows the findings test), tested against its municipality and its own history, with
-//      one correction over all tests (recurrence.ts);
-//   2. one section per team shown, and one for all of them together (digestSection.ts);
+//      the windows the findings test), tested against its municipality and its own history, and
+//      its section (digestSection.ts);
+//   2. one correction over all tests (recurrence.ts), the findings into the sections, and a
+//      section for all teams together;
 //   3. the findings that several teams of one municipality share, for the managers' overall view;
 //   4. the trend of the section shown (the only team, or all teams).
 // Money stays in integer cents; shares and percentages are numbers for display only.
@@ -51,15 +52,46 @@ export function buildDigest(input: DigestInput, settings: FindingSettings = DEFA
     suggestions: groupByTeam(input.suggestions ?? []),
   };
 
-  // 1. The findings: each municipality's teams are tested against each other and their own history
-  //    (their tables made and dropped per municipality, so they never pile up in memory), then the
-  //    correction for looking many times runs over every test of the digest.
+  // 1. Municipality by municipality: each team's table (made once, dropped with its municipality,
+  //    so at national scale ~10,000 tables never pile up in memory), the tests of its teams against
+  //    each other and their own history, and the sections of the teams shown.
   const shown = shownTeams(input, spendByTeam);
+  const shownById = new Map(shown.map((t) => [t.teamId, t]));
+  const sectionById = new Map<number, DigestSection>();
+  const overallSpend: SpendTable = new Map();
   const tests: Tests = { minPs: [], candidates: [] };
   for (const [municipality, members] of byMunicipality(shown, input.peers ?? [])) {
-    const counts = members.map((teamId) => teamCounts(teamId, municipality, spendTable(spendByTeam.get(teamId) ?? [], monthsAgo, history(teamId), settings), history(teamId)));
-    testMunicipality(counts, settings, tests);
+    const tables = members.map((teamId) => spendTable(spendByTeam.get(teamId) ?? [], monthsAgo, history(teamId), settings));
+    testMunicipality(
+      members.map((teamId, i) => teamCounts(teamId, municipality, tables[i] as SpendTable, history(teamId))),
+      settings,
+      tests,
+    );
+    members.forEach((teamId, i) => {
+      const t = shownById.get(teamId);
+      if (!t) return;
+      const table = tables[i] as SpendTable;
+      addMonthInto(overallSpend, table);
+      sectionById.set(
+        teamId,
+        buildSection(ctx, {
+          scope: 'team',
+          teamId,
+          name: t.name,
+          teams: t.row ? [t.row] : [],
+          spend: table,
+          closed: byTeam.closed.get(teamId) ?? [],
+          onHold: byTeam.onHold.get(teamId) ?? [],
+          open: byTeam.open.get(teamId) ?? [],
+          durations: byTeam.durations.get(teamId) ?? [],
+          suggestions: byTeam.suggestions.get(teamId) ?? [],
+        }),
+      );
+    });
   }
+
+  // 2. The correction for looking many times, over every test of the digest; each section gets its
+  //    findings and how many teams of its municipality share each.
   const findings = correctedFindings(tests, settings);
   const sharedBy = new Map<string, number>();
   const municipalityById = new Map([...shown, ...(input.peers ?? [])].map((t) => [t.teamId, municipalityOf(t.teamId, t.municipality)]));
@@ -67,25 +99,9 @@ export function buildDigest(input: DigestInput, settings: FindingSettings = DEFA
     const municipality = municipalityById.get(teamId) as string;
     for (const f of list) sharedBy.set(findingKey(municipality, f), (sharedBy.get(findingKey(municipality, f)) ?? 0) + 1);
   }
-
-  // 2. One section per team shown, with its findings and how many teams of its municipality share each.
-  const overallSpend: SpendTable = new Map();
   const teams = shown.map((t) => {
-    const table = spendTable(spendByTeam.get(t.teamId) ?? [], monthsAgo, history(t.teamId), settings);
-    addMonthInto(overallSpend, table);
-    const section = buildSection(ctx, {
-      scope: 'team',
-      teamId: t.teamId,
-      name: t.name,
-      teams: t.row ? [t.row] : [],
-      spend: table,
-      closed: byTeam.closed.get(t.teamId) ?? [],
-      onHold: byTeam.onHold.get(t.teamId) ?? [],
-      open: byTeam.open.get(t.teamId) ?? [],
-      durations: byTeam.durations.get(t.teamId) ?? [],
-      suggestions: byTeam.suggestions.get(t.teamId) ?? [],
-    });
-    const municipality = municipalityOf(t.teamId, t.municipality);
+    const section = sectionById.get(t.teamId) as DigestSection;
+    const municipality = municipalityById.get(t.teamId) as string;
     section.findings = (findings.get(t.teamId) ?? []).map((f) => ({
       ...f,
       ...labelOf(ctx.labels, f.slug),

@@ -1,5 +1,5 @@
-// The monthly digest's figures read from SQL (DigestInput in core/digest.ts), plus the job_runs
-// claims that make the automatic digest post once, and the team's digest channel.
+// The monthly digest's figures read from SQL (DigestInput in core/digest.ts), and where the digest
+// goes (each team's digest channel, or the default one).
 //
 // Each query reads one indexed range: requests(status, decided_at, …) for spend, (status,
 // created_at, …) for the budget used, (status, closed_at, …) for closed requests, or a team's own

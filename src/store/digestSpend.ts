@@ -12,14 +12,14 @@ import type { SpendRow } from '../core/digest.js';
 import { monthRange } from '../core/time.js';
 import type { Store } from './db.js';
 import { statement } from './prepared.js';
-import { countsAgainstBudget, isUndecided, REQUEST_STATUSES, type RequestStatus } from '../core/request.js';
+import { BUDGET_STATUSES, countsAgainstBudget, isUndecided, REQUEST_STATUSES, type RequestStatus } from '../core/request.js';
 
 /** Status lists from the core's state machine, as SQL (the values are our own constants). */
 export const sqlList = (statuses: readonly RequestStatus[]): string => `(${statuses.map((s) => `'${s}'`).join(',')})`;
 /** Approved and paid: counts against the budget and is decided. */
 export const SPENT = sqlList(REQUEST_STATUSES.filter((s) => countsAgainstBudget(s) && !isUndecided(s)));
 /** Open, on hold, approved and paid: counts against the budget. */
-export const BUDGET = sqlList(REQUEST_STATUSES.filter(countsAgainstBudget));
+export const BUDGET = sqlList(BUDGET_STATUSES);
 
 export interface SpendQuery {
   /** The months, oldest first. */
