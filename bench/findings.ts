@@ -57,15 +57,21 @@ function flags(d: Digest): Set<string> {
   return out;
 }
 
+/** The digests of January–June 2026 (all teams), with the former rule's flags of each. */
+function digests(store: Store): { month: string; monthsBeforeEnd: number; d: Digest; former: Set<string> }[] {
+  return MONTHS.map((month, i) => {
+    const input = loadDigestInput(store, month, SEED_NOW);
+    return { month, monthsBeforeEnd: MONTHS.length - i, d: buildDigest(input), former: formerFlags(input) };
+  });
+}
+
 /** Share of the team-months (teams with a spend in the month, `include`) with any flag. */
-function falseAlarms(store: Store, include: (teamId: number) => boolean): { value: number; former: number; teamMonths: number } {
+function falseAlarms(runs: ReturnType<typeof digests>, include: (teamId: number) => boolean): { value: number; former: number; teamMonths: number } {
   let teamMonths = 0;
   let flagged = 0;
   let formerFlagged = 0;
-  for (const month of MONTHS) {
-    const input = loadDigestInput(store, month, SEED_NOW);
-    const d = buildDigest(input);
-    const formerTeams = new Set([...formerFlags(input)].map((k) => Number(k.split(':')[0])));
+  for (const { d, former } of runs) {
+    const formerTeams = new Set([...former].map((k) => Number(k.split(':')[0])));
     for (const t of d.teams) {
       if (t.approved.count === 0 || !include(t.teamId as number)) continue;
       teamMonths++;
@@ -84,19 +90,34 @@ export function benchFindings(nationalPath: string, planted: PlantedInfo): { row
   const store = openStore(planted.path);
   try {
     const truth = new Map(planted.truth.map((t) => [key(t.teamId, t.slug), t]));
+    const runs = digests(store);
+    const june = runs[runs.length - 1]!;
     const input = loadDigestInput(store, DIGEST_MONTH, SEED_NOW);
-    const d = buildDigest(input);
+    const d = june.d;
     const found = flags(d);
-    const former = formerFlags(input);
-    const precisionOf = (f: Set<string>) => [...f].filter((k) => truth.has(k)).length / Math.max(1, f.size);
+    const former = june.former;
+    // Precision over the six monthly digests: a flag is right when its category was raised then.
+    const precisionOver = (flagsOf: (r: (typeof runs)[number]) => Set<string>) => {
+      let right = 0;
+      let all = 0;
+      for (const r of runs) {
+        for (const k of flagsOf(r)) {
+          all++;
+          const t = truth.get(k);
+          if (t && r.monthsBeforeEnd <= t.months) right++;
+        }
+      }
+      return { value: right / Math.max(1, all), all };
+    };
+    const precision6 = precisionOver((r) => flags(r.d));
     const recallOf = (f: Set<string>, signals: typeof planted.truth) => signals.filter((t) => f.has(key(t.teamId, t.slug))).length / Math.max(1, signals.length);
     const target = planted.truth.filter((t) => t.factor >= 2 && t.months >= 3 && t.teamRate >= 5);
-    const precision = precisionOf(found);
+    const precision = precision6.value;
     const recall = recallOf(found, target);
     rows.push(
-      { section: '7', metric: `findings ${DIGEST_MONTH}, planted seed: precision (${found.size} flags)`, unit: 'share', value: one(precision), floor: one(precisionOf(former)), better: 'higher', goal: '≥ 0.8', met: precision >= 0.8 },
-      { section: '7', metric: `  recall: planted ≥ 2× for ≥ 3 months, teams ≥ 5 spends/month (${target.length})`, unit: 'share', value: one(recall), floor: one(recallOf(former, target)), better: 'higher', goal: '≥ 0.9', met: recall >= 0.9 },
-      { section: '7', metric: `  recall: all planted signals (${planted.truth.length})`, unit: 'share', value: one(recallOf(found, planted.truth)), floor: one(recallOf(former, planted.truth)), better: 'higher', goal: '', met: null },
+      { section: '7', metric: `findings, planted seed: precision (${precision6.all} flags in ${MONTHS[0]}–${DIGEST_MONTH})`, unit: 'share', value: one(precision), floor: one(precisionOver((r) => r.former).value), better: 'higher', goal: '≥ 0.8', met: precision >= 0.8 },
+      { section: '7', metric: `  recall ${DIGEST_MONTH}: planted ≥ 2× for ≥ 3 months, teams ≥ 5 spends/month (${target.length})`, unit: 'share', value: one(recall), floor: one(recallOf(former, target)), better: 'higher', goal: '≥ 0.9', met: recall >= 0.9 },
+      { section: '7', metric: `  recall ${DIGEST_MONTH}: all planted signals (${planted.truth.length})`, unit: 'share', value: one(recallOf(found, planted.truth)), floor: one(recallOf(former, planted.truth)), better: 'higher', goal: '', met: null },
     );
     // Recall by what a test can see: the category's usual spends in the 3 recent months.
     const strata: [string, (x: number) => boolean][] = [
@@ -116,7 +137,7 @@ export function benchFindings(nationalPath: string, planted: PlantedInfo): { row
     for (const r of input.spend) if (recentMonths.has(r.month) && r.categorySlug) recent.set(key(r.teamId, r.categorySlug), (recent.get(key(r.teamId, r.categorySlug)) ?? 0) + r.count);
     const oracle = target.filter((t) => poissonUpperTail(recent.get(key(t.teamId, t.slug)) ?? 0, 3 * t.categoryRate) <= 0.05 / 12).length;
     const dental = d.shared.find((g) => g.slug === 'mondzorg' && g.municipality === 'slack:TP001');
-    const fa = falseAlarms(store, (id) => !planted.truth.some((t) => t.teamId === id));
+    const fa = falseAlarms(runs, (id) => !planted.truth.some((t) => t.teamId === id));
     rows.push({
       section: '7',
       metric: '  false alarms, planted seed, stationary teams: team-months with a flag',
@@ -137,10 +158,9 @@ export function benchFindings(nationalPath: string, planted: PlantedInfo): { row
   // ── National seed (stationary mix) ──
   const national = openStore(nationalPath);
   try {
-    const fa = falseAlarms(national, () => true);
-    const input = loadDigestInput(national, DIGEST_MONTH, SEED_NOW);
-    const d = buildDigest(input);
-    const former = formerFlags(input);
+    const runs = digests(national);
+    const fa = falseAlarms(runs, () => true);
+    const { d, former } = runs[runs.length - 1]!;
     const busiest = d.teams.filter((t) => t.approved.count >= 8);
     const used = busiest.reduce((n, t) => n + t.categories.filter((c) => c.slug !== null && c.slug !== 'overig').length, 0);
     const flaggedNow = busiest.reduce((n, t) => n + t.findings.length, 0);
