@@ -58,7 +58,7 @@ interface Query {
  * compare with them); the month's approval durations (the percentiles need each one); closed,
  * on-hold and open counts; the labels.
  */
-function fairFloorQueries(teamId?: number): Query[] {
+export function fairFloorQueries(teamId?: number): Query[] {
   const months = Array.from({ length: SPEND_MONTHS }, (_, i) => addMonthsKey(DIGEST_MONTH, i - (SPEND_MONTHS - 1)));
   const ends = months.map((k) => monthRange(k).end.getTime());
   const windowStart = monthRange(months[0] as string).start.getTime();

@@ -63,8 +63,10 @@ export function binomialMinP(n: number, p: number): number {
   return n <= 0 ? 1 : Math.pow(p, n);
 }
 
-/** The smallest p-value hypergeometricUpperTail can give with these margins. */
+/** The smallest p-value hypergeometricUpperTail can give with these margins: P(X = its maximum). */
 export function hypergeometricMinP(population: number, successes: number, draws: number): number {
+  const lo = Math.max(0, draws - (population - successes));
   const hi = Math.min(draws, successes);
-  return hypergeometricUpperTail(hi, population, successes, draws);
+  if (hi <= lo) return 1;
+  return Math.exp(logChoose(successes, hi) + logChoose(population - successes, draws - hi) - logChoose(population, draws));
 }
