@@ -61,7 +61,8 @@ export function buildSection(ctx: SectionContext, s: SectionInput): DigestSectio
     const count = spend.month;
     const total = spend.monthCents;
     if (count !== 0 || total !== 0) {
-      categories.push({ slug: key === '' ? null : key, ...labelOf(ctx.labels, key), count, totalCents: cents(total), sharePct: 0 });
+      const { labelNl, labelEn } = labelOf(ctx.labels, key);
+      categories.push({ slug: key === '' ? null : key, labelNl, labelEn, count, totalCents: cents(total), sharePct: 0 });
       approvedCount += count;
       approvedCents += total;
       if (key === '' || key === OTHER_SLUG) {
