@@ -6,7 +6,9 @@ import type { Statement } from 'better-sqlite3';
 import { buildDigest } from '../src/core/digest.js';
 import { addMonthsKey, monthRange, yearRange } from '../src/core/time.js';
 import { openStore, type Store } from '../src/store/db.js';
-import { loadDigestInput, SPEND_MONTHS } from '../src/store/digestQueries.js';
+import { loadDigestInput } from '../src/store/digestQueries.js';
+import { digestMonths } from '../src/core/digest.js';
+const SPEND_MONTHS = digestMonths();
 import { DIGEST_MONTH, SEED_NOW } from './seed.js';
 import { spread, type Row } from './stats.js';
 
@@ -49,12 +51,14 @@ interface Query {
 
 /**
  * The floor: the plainest hand-written SQL that returns every figure the digest reports, each query
- * a plain `.all()` of objects (prepared once), no transaction: the teams with name and this year's
- * budget; the budget used this year per team; approved spend (count, cents, suggestions made and
- * kept) per team, Amsterdam month and category over the months the digest loads; the month's
- * approval durations (the percentiles need each one); closed, on-hold and open counts; the labels.
+ * a plain `.all()` of objects (prepared once), no transaction: the teams with name, municipality,
+ * start and this year's budget; the budget used this year per team; approved spend (count, cents,
+ * suggestions made and kept) per team, Amsterdam month and category over the months the digest
+ * loads (trend and findings), for one team: for every team of its municipality (the findings
+ * compare with them); the month's approval durations (the percentiles need each one); closed,
+ * on-hold and open counts; the labels.
  */
-function fairFloorQueries(teamId?: number): Query[] {
+export function fairFloorQueries(teamId?: number): Query[] {
   const months = Array.from({ length: SPEND_MONTHS }, (_, i) => addMonthsKey(DIGEST_MONTH, i - (SPEND_MONTHS - 1)));
   const ends = months.map((k) => monthRange(k).end.getTime());
   const windowStart = monthRange(months[0] as string).start.getTime();
@@ -65,9 +69,14 @@ function fairFloorQueries(teamId?: number): Query[] {
   const team = teamId === undefined ? '' : ' AND team_id = ?';
   const tp = teamId === undefined ? [] : [teamId];
   const bucket = `CASE ${ends.map(() => 'WHEN decided_at < ? THEN ?').join(' ')} END`;
+  // One team: the teams of its municipality (same platform and workspace, or Teams tenant).
+  const municipality = `platform || ':' || CASE WHEN platform = 'teams' AND coalesce(tenant_id, '') <> '' THEN tenant_id ELSE workspace_id END`;
+  const peers =
+    teamId === undefined ? '' : ` AND team_id IN (SELECT id FROM teams WHERE ${municipality} = (SELECT ${municipality} FROM teams WHERE id = ?))`;
   return [
     {
-      sql: `SELECT t.id, t.name, t.channel_id, b.amount_cents FROM teams t LEFT JOIN team_budgets b ON b.team_id = t.id AND b.year = ?${teamId === undefined ? '' : ' WHERE t.id = ?'}`,
+      sql: `SELECT t.id, t.name, t.channel_id, ${municipality.replace(/platform|tenant_id|workspace_id/g, 't.$&')} AS municipality, t.created_at, b.amount_cents
+              FROM teams t LEFT JOIN team_budgets b ON b.team_id = t.id AND b.year = ?${teamId === undefined ? '' : ` WHERE ${municipality.replace(/platform|tenant_id|workspace_id/g, 't.$&')} = (SELECT ${municipality} FROM teams WHERE id = ?)`}`,
       params: [year, ...tp],
     },
     {
@@ -78,7 +87,7 @@ function fairFloorQueries(teamId?: number): Query[] {
     {
       sql: `SELECT team_id, ${bucket} AS month, category_id, COUNT(*) AS n, SUM(amount_cents) AS cents,
                    SUM(suggested_category_id IS NOT NULL) AS suggested, SUM(category_id = suggested_category_id) AS kept
-              FROM requests WHERE status IN ('approved','paid') AND decided_at >= ? AND decided_at < ?${team}
+              FROM requests WHERE status IN ('approved','paid') AND decided_at >= ? AND decided_at < ?${peers}
              GROUP BY team_id, month, category_id`,
       params: [...ends.flatMap((end, i) => [end, i]), windowStart, e, ...tp],
     },
@@ -169,21 +178,23 @@ export function benchDigest(dbPath: string, opts: { explain?: boolean } = {}): D
       { section: '3', metric: '  reference: one month by team and category (former floor), all teams', unit: 'ms', value: spread(a.ref), floor: allFloor, better: 'lower', goal: '', met: null },
     ];
     const notes = [
-      `(3) floor: the plainest hand-written SQL returning the figures the digest reports, ${floorAll.length} queries with plain .all() (${floorRows.toLocaleString('en')} rows for all teams): teams with this year's budget; budget used this year per team; approved spend per team, Amsterdam month (${SPEND_MONTHS} months: trend and recurrence) and category, with suggestion counts; the month's approval durations; closed, on-hold and open counts; category labels. Reference: the former floor, one month's GROUP BY team, category only (no trend, recurrence window, outcomes, budgets or approval times).`,
-      `(3) value: loadDigestInput + buildDigest. In a digest of several teams each team's 6-month trend (trend, categoryTrend) is made on first read (only the primary section's is shown); the overall section and a one-team digest are built in full. One team and all teams each in a block of their own, value and floors in turn: ${ONE_TEAM_REPS} and ${REPS} rounds at most, after ${ONE_TEAM_WARM_UPS} and ${WARM_UPS} uncounted warm-up rounds.`,
+      `(3) floor: the plainest hand-written SQL returning the figures the digest reports, ${floorAll.length} queries with plain .all() (${floorRows.toLocaleString('en')} rows for all teams): teams with municipality, start and this year's budget; budget used this year per team; approved spend per team, Amsterdam month (${SPEND_MONTHS} months: trend and findings) and category, with suggestion counts, for one team over every team of its municipality; the month's approval durations; closed, on-hold and open counts; category labels. Reference: the former floor, one month's GROUP BY team, category only (no trend, findings window, municipality, outcomes, budgets or approval times).`,
+      `(3) value: loadDigestInput + buildDigest, findings included (for one team: its municipality's teams are read and tested too). The 6-month trend per category is made for the primary section only (the one shown). One team and all teams each in a block of their own, value and floors in turn: ${ONE_TEAM_REPS} and ${REPS} rounds at most, after ${ONE_TEAM_WARM_UPS} and ${WARM_UPS} uncounted warm-up rounds.`,
     ];
     const plans: string[] = [];
     if (opts.explain !== false) {
-      // Capture the SQL the digest runs (all teams, then one team), and explain each statement.
+      // Capture the SQL the digest runs (all teams, then one team) on a store of its own, whose
+      // statements are all prepared anew, and explain each statement.
       const seen: string[] = [];
-      const orig = store.sqlite.prepare.bind(store.sqlite);
-      const spy = Object.create(store.sqlite) as typeof store.sqlite;
-      spy.prepare = ((sql: string) => {
+      const spyStore = openStore(dbPath);
+      const orig = spyStore.sqlite.prepare.bind(spyStore.sqlite);
+      spyStore.sqlite.prepare = ((sql: string) => {
         if (!seen.includes(sql)) seen.push(sql);
         return orig(sql);
-      }) as typeof store.sqlite.prepare;
-      loadDigestInput({ ...store, sqlite: spy }, DIGEST_MONTH, SEED_NOW);
-      loadDigestInput({ ...store, sqlite: spy }, DIGEST_MONTH, SEED_NOW, { teamId });
+      }) as typeof spyStore.sqlite.prepare;
+      loadDigestInput(spyStore, DIGEST_MONTH, SEED_NOW);
+      loadDigestInput(spyStore, DIGEST_MONTH, SEED_NOW, { teamId });
+      spyStore.close();
       for (const sql of seen) plans.push(explain(store, '', sql, Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 0)));
       for (const q of floorAll) plans.push(explain(store, 'floor: ', q.sql, q.params));
       plans.push(explain(store, 'floor, one team: ', (floorOne[2] as Query).sql, (floorOne[2] as Query).params));

@@ -1,7 +1,8 @@
 // `npm run bench`: every figure next to a floor measured in the same run, as a ratio.
 // Prints the table and writes bench/RESULTS.md (machine, Node version, date). Sections:
 //   1 reaction events over HTTP, 2 the request path, 3 the digest at national scale,
-//   4 bursts on one card, 5 start-up and peak memory, 6 category suggestion, 7 CLI start-up.
+//   4 bursts on one card, 5 start-up and peak memory, 6 category suggestion, 7 CLI start-up,
+//   8 the digest's findings against planted truth.
 // Loopback only; every loop is bounded in count and time.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -9,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { benchCategory } from './category.js';
 import { benchCli } from './cli.js';
 import { benchDigest } from './digest.js';
+import { benchFindings } from './findings.js';
 import { benchHttp } from './http.js';
-import { ensureNationalDb } from './seed.js';
+import { ensureNationalDb, ensurePlantedDb } from './seed.js';
 import { table, type Row } from './stats.js';
 
 const started = performance.now();
@@ -36,11 +38,14 @@ notes.push(`(3) ${seed.requests.toLocaleString('en')} requests, ${seed.payments.
 log('3: digest');
 const digest = benchDigest(seed.path);
 notes.push(...digest.notes);
+log('7: findings on the planted seed and the national one');
+const findings = benchFindings(seed.path, ensurePlantedDb(log));
+notes.push(...findings.notes);
 
 log('1, 2, 4, 5: HTTP');
 const http = await benchHttp(seed.path, log);
 
-rows.push(...http.rows.filter((r) => r.section !== '5'), ...digest.rows, ...http.rows.filter((r) => r.section === '5'), ...cat.rows, ...cliStart.rows);
+rows.push(...http.rows.filter((r) => r.section !== '5'), ...digest.rows, ...http.rows.filter((r) => r.section === '5'), ...cat.rows, ...cliStart.rows, ...findings.rows);
 rows.sort((a, b) => a.section.localeCompare(b.section));
 notes.push(...http.notes, ...cat.notes, ...cliStart.notes);
 

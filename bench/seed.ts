@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store/db.js';
-import { monthRange } from '../src/core/time.js';
+import { addMonthsKey, monthRange } from '../src/core/time.js';
 
 /** Bump when the seeded data changes: the cached file is then rebuilt. */
 export const SEED_VERSION = 1;
@@ -241,6 +241,155 @@ function seedInto(db: Database.Database): { requests: number; payments: number; 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const info = ensureNationalDb((s) => process.stdout.write(`${s}\n`));
   process.stdout.write(`${JSON.stringify(info)}\n`);
+  const planted = ensurePlantedDb((s) => process.stdout.write(`${s}\n`));
+  process.stdout.write(`${JSON.stringify({ ...planted, truth: planted.truth.length })}\n`);
 }
 
 export const benchOutDir = (): string => OUT_DIR;
+
+// ── The planted seed: known signals in otherwise stationary data ──────────────────────────────
+// 100 municipalities × 25 teams over the 24 months up to DIGEST_MONTH, approved spends only (what
+// the findings read). Each team spends Poisson(rate) a month with the national category mix; the
+// rate is log-normal (median 4 a month), so about a third of the teams spend 5 or more a month.
+// Planted: in 5% of the teams one category (drawn by the mix) has its rate multiplied by 2, 2.5 or
+// 3 for the last 3, 4, 6, 9 or 24 months (24: since the start, a structural difference); in
+// municipality 1 dental care rises 2.5× over the last 4 months in a third of its teams. The rest is
+// stationary. The truth (team, category, factor, months, base rate) is returned for scoring.
+
+export const PLANTED_SEED_VERSION = 1;
+export const PLANTED_MUNICIPALITIES = 100;
+export const PLANTED_TEAMS_PER_MUNICIPALITY = 25;
+export const PLANTED_MONTHS = 24;
+export const plantedDbPath = (): string => join(OUT_DIR, `planted-v${PLANTED_SEED_VERSION}.db`);
+
+export interface PlantedSignal {
+  teamId: number;
+  slug: string;
+  factor: number;
+  /** Months with the raised rate, counting back from DIGEST_MONTH (included). */
+  months: number;
+  /** The team's usual spends a month, and the category's usual spends a month in it. */
+  teamRate: number;
+  categoryRate: number;
+}
+
+export interface PlantedInfo extends SeedInfo {
+  truth: PlantedSignal[];
+}
+
+/** A Poisson sample (Knuth; the rates here are small). */
+function poisson(r: () => number, lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 60) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gauss(r)));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = r();
+  while (p > limit) {
+    k++;
+    p *= r();
+  }
+  return k;
+}
+
+/** The planted design, deterministic: the same truth whether the file is cached or not. */
+function plantedDesign(): { rates: number[]; truth: PlantedSignal[] } {
+  const r = rng(20260701);
+  const teams = PLANTED_MUNICIPALITIES * PLANTED_TEAMS_PER_MUNICIPALITY;
+  const total = CATEGORY_MIX.reduce((s, [, w]) => s + w, 0);
+  const cum: number[] = [];
+  let acc = 0;
+  for (const [, w] of CATEGORY_MIX) cum.push((acc += w));
+  const rates = Array.from({ length: teams + 1 }, () => 4 * Math.exp(0.6 * gauss(r)));
+  const truth: PlantedSignal[] = [];
+  const share = (slug: string) => (CATEGORY_MIX.find(([s]) => s === slug)?.[1] ?? 0) / total;
+  // Municipality 1: dental rises 2.5× over the last 4 months in a third of its teams.
+  for (let t = 1; t <= PLANTED_TEAMS_PER_MUNICIPALITY; t += 3) {
+    truth.push({ teamId: t, slug: 'mondzorg', factor: 2.5, months: 4, teamRate: rates[t] as number, categoryRate: (rates[t] as number) * share('mondzorg') });
+  }
+  for (let id = PLANTED_TEAMS_PER_MUNICIPALITY + 1; id <= teams; id++) {
+    if (r() >= 0.05) continue;
+    let slug = CATEGORY_MIX[pickWeighted(cum, total, r())]![0];
+    while (slug === 'overig') slug = CATEGORY_MIX[pickWeighted(cum, total, r())]![0];
+    const factor = [2, 2.5, 3][Math.floor(r() * 3)]!;
+    const months = [3, 4, 6, 9, 24][Math.floor(r() * 5)]!;
+    truth.push({ teamId: id, slug, factor, months, teamRate: rates[id] as number, categoryRate: (rates[id] as number) * share(slug) });
+  }
+  return { rates, truth };
+}
+
+/** The cached planted database, seeded first when it is missing (the same fast path as the national one). */
+export function ensurePlantedDb(log: (s: string) => void = () => {}): PlantedInfo {
+  const path = plantedDbPath();
+  const { rates, truth } = plantedDesign();
+  if (existsSync(path)) {
+    const db = new Database(path, { readonly: true });
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const info = { path, cached: true, seconds: 0, requests: n('SELECT COUNT(*) AS n FROM requests'), payments: 0, teams: n('SELECT COUNT(*) AS n FROM teams'), truth };
+    db.close();
+    return info;
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  const tmp = `${path}.tmp`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+  log(`seeding the planted database into ${tmp} …`);
+  const started = performance.now();
+  openStore(tmp).close();
+  const db = new Database(tmp);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  const requests = seedPlanted(db, rates, truth);
+  db.pragma('journal_mode = WAL');
+  db.close();
+  renameSync(tmp, path);
+  const seconds = (performance.now() - started) / 1000;
+  log(`seeded the planted database in ${seconds.toFixed(1)} s`);
+  return { path, cached: false, seconds, requests, payments: 0, teams: PLANTED_MUNICIPALITIES * PLANTED_TEAMS_PER_MUNICIPALITY, truth };
+}
+
+function seedPlanted(db: Database.Database, rates: readonly number[], truth: readonly PlantedSignal[]): number {
+  const r = rng(20260702);
+  const catIds = new Map((db.prepare('SELECT id, slug FROM categories WHERE team_id IS NULL').all() as { id: number; slug: string }[]).map((c) => [c.slug, c.id]));
+  const total = CATEGORY_MIX.reduce((s, [, w]) => s + w, 0);
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
+  const first = addMonthsKey(DIGEST_MONTH, 1 - PLANTED_MONTHS);
+  const start = monthRange(first).start.getTime();
+  const insertTeam = db.prepare(`INSERT INTO teams (id, platform, workspace_id, channel_id, name, created_at) VALUES (?, 'slack', ?, ?, ?, ?)`);
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (team_id, requester_id, amount_cents, description, supplier_name, supplier_iban, category_id, suggested_category_id,
+       case_ref, reason, status, channel_id, message_ts, created_at, decided_at)
+     VALUES (?, 'UREQ', ?, 'x', 'Leverancier', 'NL91ABNA0417164300', ?, ?, 'CR', 'no_provision', 'paid', ?, ?, ?, ?)`,
+  );
+  const raised = new Map(truth.map((t) => [`${t.teamId}:${t.slug}`, t]));
+  let n = 0;
+  db.transaction(() => {
+    for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
+    for (let m = 1; m <= PLANTED_MUNICIPALITIES; m++) {
+      for (let t = 1; t <= PLANTED_TEAMS_PER_MUNICIPALITY; t++) {
+        const id = (m - 1) * PLANTED_TEAMS_PER_MUNICIPALITY + t;
+        insertTeam.run(id, `TP${String(m).padStart(3, '0')}`, `CP${id}`, `Gemeente ${m} team ${t}`, start);
+      }
+    }
+    for (let i = 0; i < PLANTED_MONTHS; i++) {
+      const month = addMonthsKey(first, i);
+      const { start: from, end: to } = monthRange(month);
+      const monthsBeforeEnd = PLANTED_MONTHS - i; // 1 for DIGEST_MONTH
+      for (let id = 1; id < rates.length; id++) {
+        for (const [slug, w] of CATEGORY_MIX) {
+          const signal = raised.get(`${id}:${slug}`);
+          const factor = signal && monthsBeforeEnd <= signal.months ? signal.factor : 1;
+          const count = poisson(r, (rates[id] as number) * (w / total) * factor);
+          for (let k = 0; k < count; k++) {
+            const decided = from.getTime() + Math.floor(r() * (to.getTime() - from.getTime() - 1));
+            const amount = Math.min(49_999, Math.max(500, Math.round(Math.exp(Math.log(12_000) + 0.8 * gauss(r)))));
+            insertRequest.run(id, amount, catIds.get(slug), catIds.get(slug), `CP${id}`, `${1_500_000_000 + n}.000100`, decided - 3_600_000, decided);
+            n++;
+          }
+        }
+      }
+    }
+    for (const ix of indexes) db.exec(ix.sql);
+  })();
+  return n;
+}

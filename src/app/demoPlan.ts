@@ -237,13 +237,14 @@ export function demoPlan(o: { months: number; now: Date; seed: number }): { star
       add({ at: exportAt.getTime(), kind: 'export', by: 'eva' });
       add({ at: addWorkingDays(exportAt, 4).getTime() + HOUR, kind: 'pay', by: 'eva' });
     }
-    // Dental care recurs: a burst in last month and in two months before it.
+    // Dental care rises: four more a month in the last three months, well above the team's usual
+    // level, so the digest reports it ("stijgt") and a manager can make it a signal.
     // The last two weeks are the fixed "now" below; what expires must have had its 14 days.
     const cutoff = nowMs - 16 * DAY;
-    const dental = i === o.months - 1 || i === o.months - 4 || i === o.months - 8 ? 5 : 0;
+    const dental = i >= o.months - 3 && i <= o.months - 1 ? 4 : 0;
     for (let j = 0; j < dental; j++) {
       const t0 = workingTime(m, cutoff);
-      // Mostly approved: the burst is what the digest calls recurring.
+      // Mostly approved: the rise is what the digest reports.
       if (t0 < cutoff) request(t0, requester(), DENTAL, j < 4 ? 0.5 + rnd() / 2 : rnd());
     }
     const count = int(7, 11);

@@ -1,12 +1,12 @@
 // The monthly digest: figures, text, chart; the month a person asked for; where a team's digest
 // goes; and the job_runs claim that makes the automatic digest post once per month per channel,
 // across restarts and instances.
-import { buildDigest, digestChartInput, type Digest, type RecurrenceRule } from '../core/digest.js';
+import { buildDigest, digestChartInput, digestMonths, type Digest, type FindingSettings } from '../core/digest.js';
 import { digestAltText, digestMonthMessage, digestText } from '../core/digestText.js';
 import { spendChartSvg } from '../core/chartSvg.js';
 import { digestChannelMessage, type Message } from '../core/messages.js';
 import { err, ok, type Result } from '../core/result.js';
-import { em, msg, p, rule, strong, type Block, type Inline, type Text } from '../core/text.js';
+import type { Text } from '../core/text.js';
 import { addMonthsKey, monthKey, parseMonthKey } from '../core/time.js';
 import { svgToPng } from '../render/png.js';
 import { appendAudit } from '../store/audit.js';
@@ -31,42 +31,17 @@ export interface DigestResult {
 export interface DigestOptions extends DigestQueryOptions {
   /** Render the chart (default true). */
   chart?: boolean;
-  rule?: RecurrenceRule;
+  settings?: FindingSettings;
 }
 
 /** The digest of `month` (Europe/Amsterdam) as of the clock's now. */
 export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: string, opts: DigestOptions = {}): DigestResult {
-  const months = opts.rule ? Math.max(opts.rule.windowMonths, opts.months ?? 0) : opts.months;
-  const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months: Math.max(months, 6) } : {}) });
-  const digest = buildDigest(input, opts.rule);
+  const months = opts.settings ? Math.max(digestMonths(opts.settings), opts.months ?? 0) : opts.months;
+  const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months } : {}) });
+  const digest = buildDigest(input, opts.settings);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
-  return { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png };
+  return { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png };
 }
-
-/** The digest text as structure (the digest module writes lines with `*bold*`, `_em_` and bullets). */
-function asText(s: string | Text): Text {
-  if (typeof s !== 'string') return s;
-  const inline = (line: string): Inline[] =>
-    line.split(/(\*[^*\n]+\*|(?<![\w])_[^_\n]+_(?![\w]))/).filter(Boolean).map((x) => {
-      const plain = x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-      if (/^\*[^*]+\*$/.test(x)) return strong(plain.slice(1, -1));
-      if (/^_[^_]+_$/.test(x)) return em(plain.slice(1, -1));
-      return plain;
-    });
-  const out: Block[] = [];
-  for (const line of s.split('\n')) {
-    if (line === '───') out.push(rule);
-    else if (line.startsWith('• ')) {
-      const last = out.at(-1);
-      if (last?.k === 'list') out[out.length - 1] = { k: 'list', items: [...last.items, inline(line.slice(2))] };
-      else out.push({ k: 'list', items: [inline(line.slice(2))] });
-    } else if (line !== '') out.push(p(...inline(line)));
-  }
-  return out;
-}
-
-/** A digest message written as plain strings or as structure. */
-const asMessage = (m: { nl: string | Text; en: string | Text }): Message => msg(m.nl, m.en);
 
 /**
  * The month a person asked for: '' → the previous month; 'YYYY-MM' up to the current month.
@@ -77,8 +52,8 @@ export function resolveDigestMonth(text: string, now: Date): Result<string, Mess
   const current = monthKey(now);
   if (t === '') return ok(addMonthsKey(current, -1));
   const month = parseMonthKey(t);
-  if (month === null) return err(asMessage(digestMonthMessage.invalid(t)));
-  if (month > current) return err(asMessage(digestMonthMessage.future(month)));
+  if (month === null) return err(digestMonthMessage.invalid(t));
+  if (month > current) return err(digestMonthMessage.future(month));
   return ok(month);
 }
 
@@ -93,7 +68,7 @@ export function digestOnDemand(deps: Pick<AppDeps, 'store' | 'clock'>, input: { 
   const channel = input.channel;
   const team = channel ? findTeam(deps.store.db, channel) : undefined;
   if (!channel) return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, teamIds: [] }).text });
-  const posting = team ? [team.id] : teamsWithDigestChannel(deps.store, channel.platform as 'slack' | 'teams', channel.channelId);
+  const posting = team ? [team.id] : teamsWithDigestChannel(deps.store, channel.platform, channel.channelId);
   const teamIds = posting.length > 0 ? posting : teamIdsOfOrganisation(deps.store.db, channel.platform, channel.workspaceId);
   return done('digest.shown', { text: digestForMonth(deps, month.value, { chart: false, teamIds }).text });
 }

@@ -10,6 +10,8 @@ export interface SpendChartSeries {
   cents: number[];
   /** Fill colour; by default the next colour of the palette. */
   color?: string;
+  /** A category the digest text flags: its legend entry is bold and marked with FLAG_MARK. */
+  flagged?: boolean;
 }
 
 export interface SpendChartInput {
@@ -23,6 +25,8 @@ export interface SpendChartInput {
 /** Okabe-Ito, a colour-blind-safe palette (black last; grey is kept for a "rest" series). */
 export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
 export const REST_COLOR = '#999999';
+/** Marks a flagged category in the legend (DejaVu Sans has the glyph). */
+export const FLAG_MARK = '▲';
 
 export const CHART_WIDTH = 900;
 export const CHART_HEIGHT = 500;
@@ -170,12 +174,13 @@ export function spendChartSvg(input: SpendChartInput): string {
   out.push('<g class="legend" font-size="13" fill="#222222">');
   let ly = plot.top;
   for (const s of [...series].reverse()) {
-    const [first, second] = wrapLabel(s.label, LEGEND_CHARS);
+    const [first, second] = wrapLabel(s.flagged ? `${FLAG_MARK} ${s.label}` : s.label, LEGEND_CHARS);
+    const weight = s.flagged ? ' font-weight="bold"' : '';
     out.push(
       `<rect x="${lx}" y="${ly}" width="16" height="16" fill="${escapeXml(s.color)}"/>`,
       second === undefined
-        ? `<text x="${lx + 24}" y="${ly + 13}">${escapeXml(first)}</text>`
-        : `<text x="${lx + 24}" y="${ly + 13}">${escapeXml(first)}<tspan x="${lx + 24}" dy="16">${escapeXml(second)}</tspan></text>`,
+        ? `<text x="${lx + 24}" y="${ly + 13}"${weight}>${escapeXml(first)}</text>`
+        : `<text x="${lx + 24}" y="${ly + 13}"${weight}>${escapeXml(first)}<tspan x="${lx + 24}" dy="16">${escapeXml(second)}</tspan></text>`,
     );
     ly += second === undefined ? 24 : 40;
   }

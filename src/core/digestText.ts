@@ -1,29 +1,25 @@
-// The monthly digest as Slack mrkdwn: Dutch first with an English summary after it, or all
-// English. Plus a plain-text version of the chart's figures for screen readers.
+// The monthly digest as a message structure (core/text.ts): Dutch first with an English summary
+// after it, or all English. Team names and category labels are typed text, so every platform's
+// renderer shows them literally. Plus the chart's figures as plain text for screen readers.
 import { cents, formatEuro, type Cents } from './money.js';
 import { monthLabelEn, monthLabelNl } from './time.js';
 import { monthShortNl } from './chartSvg.js';
-import {
-  digestChartInput,
-  primarySection,
-  type Digest,
-  type DigestSection,
-  type RecurrenceReason,
-  type RecurringCategory,
-} from './digest.js';
+import { digestChartInput } from './digestChart.js';
+import { primarySection, type Digest, type DigestSection } from './digest.js';
+import { findingLine, labelIn, overallFindingLines, plural } from './digestFindingText.js';
+import { em, list, msg, p, plainLine, rule, strong, t, typed, type Block, type Inline, type Line, type Message, type Text } from './text.js';
+
+export { findingLine, sharedLine } from './digestFindingText.js';
 
 type Lang = 'nl' | 'en';
 
 /** Teams listed one line each under the overall section; the rest is counted. */
 export const MAX_TEAM_LINES = 50;
+/** Findings listed under the overall section; the rest is counted. */
+export const MAX_FINDING_LINES = 30;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-
-/** Slack mrkdwn control characters in user-provided text (team names, category labels). */
-export function escapeMrkdwn(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** 12.5 → "12,5%" (nl) or "12.5%" (en). */
 export function formatPct(p: number, lang: Lang): string {
@@ -51,135 +47,83 @@ export function formatDuration(ms: number, lang: Lang): string {
   return parts.join(' ');
 }
 
-const fmtNum = (n: number, lang: Lang): string => (lang === 'nl' ? String(n).replace('.', ',') : String(n));
-
-/** One reason a category was flagged, with the numbers. */
-export function reasonText(r: RecurrenceReason, lang: Lang): string {
-  switch (r.rule) {
-    case 'count':
-      return lang === 'nl' ? `${r.count} keer deze maand (drempel ${r.threshold})` : `${r.count} times this month (threshold ${r.threshold})`;
-    case 'months':
-      return lang === 'nl'
-        ? `in ${r.monthsPresent} van de laatste ${r.windowMonths} maanden`
-        : `in ${r.monthsPresent} of the last ${r.windowMonths} months`;
-    case 'growth': {
-      const avg = r.previousAverage.toFixed(1);
-      if (r.previousAverage === 0) {
-        return lang === 'nl'
-          ? `nieuw: ${r.count} keer, de vorige 3 maanden niet`
-          : `new: ${r.count} times, none in the previous 3 months`;
-      }
-      const factorNl = r.factor === 2 ? 'verdubbeld' : `${fmtNum(r.factor, 'nl')} keer zo vaak`;
-      const factorEn = r.factor === 2 ? 'doubled' : `${r.factor} times as often`;
-      return lang === 'nl'
-        ? `${factorNl} t.o.v. gemiddelde vorige 3 maanden (${r.count} tegen ${avg.replace('.', ',')})`
-        : `${factorEn} compared with the average of the previous 3 months (${r.count} vs ${avg})`;
-    }
-  }
+function sectionName(s: DigestSection, lang: Lang): Inline {
+  return s.scope === 'all' ? (lang === 'en' ? 'All teams' : s.name) : typed(s.name);
 }
 
-function monthLabel(key: string, lang: Lang): string {
-  return lang === 'nl' ? monthLabelNl(key) : monthLabelEn(key);
-}
-
-function sectionName(s: DigestSection, lang: Lang): string {
-  return s.scope === 'all' && lang === 'en' ? 'All teams' : escapeMrkdwn(s.name);
-}
-
-function recurringLine(r: RecurringCategory, lang: Lang): string {
-  const label = escapeMrkdwn(lang === 'nl' ? r.labelNl : r.labelEn);
-  const reasons = r.reasons.map((x) => reasonText(x, lang)).join('; ');
-  return `• *${label}* (${r.count}×, ${formatEuro(r.totalCents)}): ${reasons}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Slack mrkdwn; Dutch with an English summary after it (default), or all English. */
-export function digestText(d: Digest, lang: Lang = 'nl'): string {
-  const main = primarySection(d);
-  const heading =
-    lang === 'nl'
-      ? `*Maandoverzicht minimaatwerkbudget — ${monthLabelNl(d.month)}*`
-      : `*Monthly digest minimaatwerkbudget — ${monthLabelEn(d.month)}*`;
-  const lines: string[] = [heading, `_${sectionName(main, lang)}_`, ''];
-
-  if (d.isEmpty) {
-    lines.push(
-      lang === 'nl'
-        ? `Geen uitgaven in ${monthLabelNl(d.month)} / No spends in ${monthLabelEn(d.month)}`
-        : `No spends in ${monthLabelEn(d.month)}`,
-    );
-    const open = openLine(main, lang);
-    if (open) lines.push(open);
-    return lines.join('\n');
-  }
-
-  lines.push(...sectionLines(main, lang));
-  if (main.scope === 'all' && d.teams.length > 1) lines.push('', ...teamLines(d, lang));
-  if (lang === 'nl') lines.push('', '───', ...englishSummary(d));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
-}
-
-function openLine(s: DigestSection, lang: Lang): string | null {
-  if (s.open.count === 0) return null;
-  return lang === 'nl'
-    ? `*Wacht op goedkeuring:* ${plural(s.open.count, 'aanvraag', 'aanvragen')}, samen ${formatEuro(s.open.totalCents)}`
-    : `*Awaiting approval:* ${plural(s.open.count, 'request', 'requests')}, ${formatEuro(s.open.totalCents)} in total`;
-}
-
-function sectionLines(s: DigestSection, lang: Lang): string[] {
+/** The digest as a message structure; Dutch with an English summary after it (default), or all English. */
+export function digestText(d: Digest, lang: Lang = 'nl'): Text {
   const nl = lang === 'nl';
-  const out: string[] = [];
-
-  out.push(
-    nl
-      ? `*Uitgaven:* ${plural(s.approved.count, 'goedgekeurde uitgave', 'goedgekeurde uitgaven')}, samen ${formatEuro(s.approved.totalCents)}`
-      : `*Spends:* ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total`,
-  );
-
-  if (s.categories.length > 0) {
-    out.push('', nl ? '*Per categorie*' : '*By category*');
-    for (const c of s.categories) {
-      const label = escapeMrkdwn(nl ? c.labelNl : c.labelEn);
-      out.push(`• ${label}: ${c.count}× · ${formatEuro(c.totalCents)} · ${formatPct(c.sharePct, lang)}`);
-    }
+  const main = primarySection(d);
+  const out: Block[] = [
+    p(strong(nl ? `Maandoverzicht minimaatwerkbudget — ${monthLabelNl(d.month)}` : `Monthly digest minimaatwerkbudget — ${monthLabelEn(d.month)}`)),
+    p(em(sectionName(main, lang))),
+  ];
+  if (d.isEmpty) {
+    out.push(p(nl ? `Geen uitgaven in ${monthLabelNl(d.month)} / No spends in ${monthLabelEn(d.month)}` : `No spends in ${monthLabelEn(d.month)}`));
+    if (main.open.count > 0) out.push(openBlock(main, lang));
+    return out;
   }
+  out.push(...sectionBlocks(d, main, lang));
+  if (main.scope === 'all' && d.teams.length > 1) out.push(...teamBlocks(d, lang));
+  if (nl) out.push(rule, ...englishSummary(d));
+  return out;
+}
 
-  out.push('', nl ? '*Terugkerende categorieën*' : '*Recurring categories*');
-  if (s.recurring.length === 0) out.push(nl ? 'Geen deze maand.' : 'None this month.');
-  else for (const r of s.recurring) out.push(recurringLine(r, lang));
+function openBlock(s: DigestSection, lang: Lang): Block {
+  if (s.open.count === 0) return p(strong(lang === 'nl' ? 'Wacht op goedkeuring:' : 'Awaiting approval:'), lang === 'nl' ? ' geen' : ' none');
+  return lang === 'nl'
+    ? p(strong('Wacht op goedkeuring:'), ` ${plural(s.open.count, 'aanvraag', 'aanvragen')}, samen ${formatEuro(s.open.totalCents)}`)
+    : p(strong('Awaiting approval:'), ` ${plural(s.open.count, 'request', 'requests')}, ${formatEuro(s.open.totalCents)} in total`);
+}
 
+/** The findings of the section: the team's own, or (all teams) the shared ones once and each team's own. */
+function findingBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
+  const nl = lang === 'nl';
+  const lines = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, lang)) : overallFindingLines(d, lang);
+  const head = p(strong(nl ? 'Opvallende categorieën' : 'Categories that stand out'));
+  if (lines.length === 0) return [head, p(nl ? 'Niets dat duidelijk afwijkt van het gewone patroon.' : 'Nothing clearly out of the ordinary.')];
+  const shown = lines.slice(0, MAX_FINDING_LINES);
+  const more = lines.length - shown.length;
+  return [head, list(shown), ...(more > 0 ? [p(nl ? `… en ${more} meer` : `… and ${more} more`)] : [])];
+}
+
+function sectionBlocks(d: Digest, s: DigestSection, lang: Lang): Block[] {
+  const nl = lang === 'nl';
+  const out: Block[] = [
+    nl
+      ? p(strong('Uitgaven:'), ` ${plural(s.approved.count, 'goedgekeurde uitgave', 'goedgekeurde uitgaven')}, samen ${formatEuro(s.approved.totalCents)}`)
+      : p(strong('Spends:'), ` ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total`),
+  ];
+  if (s.categories.length > 0) {
+    out.push(
+      p(strong(nl ? 'Per categorie' : 'By category')),
+      list(s.categories.map((c) => [labelIn(c, lang), `: ${c.count}× · ${formatEuro(c.totalCents)} · ${formatPct(c.sharePct, lang)}`])),
+    );
+  }
+  out.push(...findingBlocks(d, s, lang));
   if (s.uncategorised.count > 0) {
     out.push(
-      '',
       nl
-        ? `*Zonder categorie of 'overig':* ${plural(s.uncategorised.count, 'uitgave', 'uitgaven')}, samen ${formatEuro(s.uncategorised.totalCents)}. Mist er een categorie in de lijst?`
-        : `*Uncategorised or 'other':* ${plural(s.uncategorised.count, 'spend', 'spends')}, ${formatEuro(s.uncategorised.totalCents)} in total. Is a category missing from the list?`,
+        ? p(strong("Zonder categorie of 'overig':"), ` ${plural(s.uncategorised.count, 'uitgave', 'uitgaven')}, samen ${formatEuro(s.uncategorised.totalCents)}. Mist er een categorie in de lijst?`)
+        : p(strong("Uncategorised or 'other':"), ` ${plural(s.uncategorised.count, 'spend', 'spends')}, ${formatEuro(s.uncategorised.totalCents)} in total. Is a category missing from the list?`),
     );
   }
-
   const sg = s.suggestion;
   if (sg.keptPct !== null) {
     out.push(
-      '',
       nl
-        ? `*Voorgestelde categorie overgenomen:* ${sg.kept} van ${sg.withSuggestion} keer (${formatPct(sg.keptPct, lang)})`
-        : `*Suggested category kept:* ${sg.kept} of ${sg.withSuggestion} times (${formatPct(sg.keptPct, lang)})`,
+        ? p(strong('Voorgestelde categorie overgenomen:'), ` ${sg.kept} van ${sg.withSuggestion} keer (${formatPct(sg.keptPct, lang)})`)
+        : p(strong('Suggested category kept:'), ` ${sg.kept} of ${sg.withSuggestion} times (${formatPct(sg.keptPct, lang)})`),
     );
   }
-
-  out.push('', nl ? `*Verloop, laatste ${s.trend.length} maanden*` : `*Trend, last ${s.trend.length} months*`);
-  for (const t of s.trend) {
-    out.push(`• ${monthLabel(t.month, lang)}: ${formatEuro(t.totalCents)} (${t.count}×)`);
-  }
-
-  out.push('', nl ? '*Budget dit jaar*' : '*Budget this year*');
-  out.push(...budgetLines(s, lang));
-
+  out.push(
+    p(strong(nl ? `Verloop, laatste ${d.trend.length} maanden` : `Trend, last ${d.trend.length} months`)),
+    list(d.trend.map((t) => [`${nl ? monthLabelNl(t.month) : monthLabelEn(t.month)}: ${formatEuro(t.totalCents)} (${t.count}×)`])),
+    p(strong(nl ? 'Budget dit jaar' : 'Budget this year')),
+    ...budgetLines(s, lang).map((line) => p(line)),
+  );
   const o = s.outcomes;
-  out.push('', nl ? '*Uitkomsten deze maand*' : '*Outcomes this month*');
   const alt =
     o.alternativeSharePct === null
       ? ''
@@ -187,24 +131,26 @@ function sectionLines(s: DigestSection, lang: Lang): string[] {
         ? ` (${formatPct(o.alternativeSharePct, lang)} van alternatief + goedgekeurd)`
         : ` (${formatPct(o.alternativeSharePct, lang)} of alternative + approved)`;
   out.push(
-    nl ? `• Alternatief gevonden: ${o.alternative}${alt}` : `• Alternative found: ${o.alternative}${alt}`,
-    nl ? `• Ingetrokken: ${o.withdrawn}` : `• Withdrawn: ${o.withdrawn}`,
-    nl ? `• Verlopen: ${o.expired}` : `• Expired: ${o.expired}`,
-    nl ? `• Nu in de wacht: ${o.onHold}` : `• On hold now: ${o.onHold}`,
+    p(strong(nl ? 'Uitkomsten deze maand' : 'Outcomes this month')),
+    list([
+      [nl ? `Alternatief gevonden: ${o.alternative}${alt}` : `Alternative found: ${o.alternative}${alt}`],
+      [nl ? `Ingetrokken: ${o.withdrawn}` : `Withdrawn: ${o.withdrawn}`],
+      [nl ? `Verlopen: ${o.expired}` : `Expired: ${o.expired}`],
+      [nl ? `Nu in de wacht: ${o.onHold}` : `On hold now: ${o.onHold}`],
+    ]),
   );
-
   const t = s.approvalTime;
-  out.push('', nl ? '*Tijd tot goedkeuring*' : '*Time to approval*');
-  if (t.medianMs === null || t.p90Ms === null) out.push(nl ? 'Geen goedkeuringen deze maand.' : 'No approvals this month.');
+  out.push(p(strong(nl ? 'Tijd tot goedkeuring' : 'Time to approval')));
+  if (t.medianMs === null || t.p90Ms === null) out.push(p(nl ? 'Geen goedkeuringen deze maand.' : 'No approvals this month.'));
   else
     out.push(
-      nl
-        ? `Mediaan ${formatDuration(t.medianMs, lang)}, 90% binnen ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'goedkeuring', 'goedkeuringen')})`
-        : `Median ${formatDuration(t.medianMs, lang)}, 90% within ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'approval', 'approvals')})`,
+      p(
+        nl
+          ? `Mediaan ${formatDuration(t.medianMs, lang)}, 90% binnen ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'goedkeuring', 'goedkeuringen')})`
+          : `Median ${formatDuration(t.medianMs, lang)}, 90% within ${formatDuration(t.p90Ms, lang)} (${plural(t.count, 'approval', 'approvals')})`,
+      ),
     );
-
-  const open = openLine(s, lang);
-  out.push('', open ?? (nl ? '*Wacht op goedkeuring:* geen' : '*Awaiting approval:* none'));
+  out.push(openBlock(s, lang));
   return out;
 }
 
@@ -212,11 +158,7 @@ function budgetLines(s: DigestSection, lang: Lang): string[] {
   const nl = lang === 'nl';
   const b = s.budget;
   if (b.annualCents === null) {
-    return [
-      nl
-        ? `Gebruikt: ${formatEuro(b.usedCents)} (geen jaarbudget ingesteld)`
-        : `Used: ${formatEuro(b.usedCents)} (no annual budget set)`,
-    ];
+    return [nl ? `Gebruikt: ${formatEuro(b.usedCents)} (geen jaarbudget ingesteld)` : `Used: ${formatEuro(b.usedCents)} (no annual budget set)`];
   }
   const out: string[] = [];
   const pctAnnual = b.usedPctOfAnnual === null ? '' : ` (${formatPct(b.usedPctOfAnnual, lang)})`;
@@ -244,87 +186,73 @@ function budgetLines(s: DigestSection, lang: Lang): string[] {
   return out;
 }
 
-function teamLines(d: Digest, lang: Lang): string[] {
+/** One line per team with spends: its figures (its findings are under 'Opvallende categorieën'). */
+function teamBlocks(d: Digest, lang: Lang): Block[] {
   const nl = lang === 'nl';
-  const out: string[] = [nl ? '*Per team*' : '*By team*'];
   const active = d.teams.filter((t) => !t.isEmpty);
   const quiet = d.teams.length - active.length;
-  for (const t of active.slice(0, MAX_TEAM_LINES)) {
+  const lines: Line[] = active.slice(0, MAX_TEAM_LINES).map((t) => {
     const parts = [`${t.approved.count}× ${formatEuro(t.approved.totalCents)}`];
-    if (t.budget.usedPctOfAnnual !== null) {
-      parts.push(nl ? `budget ${formatPct(t.budget.usedPctOfAnnual, lang)}` : `budget ${formatPct(t.budget.usedPctOfAnnual, lang)}`);
-    }
-    if (t.budget.usedPctOfProRata !== null) {
-      parts.push(nl ? `naar rato ${formatPct(t.budget.usedPctOfProRata, lang)}` : `pro rata ${formatPct(t.budget.usedPctOfProRata, lang)}`);
-    }
-    if (t.outcomes.alternative > 0) parts.push(nl ? `alternatief ${t.outcomes.alternative}` : `alternative ${t.outcomes.alternative}`);
-    if (t.recurring.length > 0) {
-      const names = t.recurring.map((r) => escapeMrkdwn(nl ? r.labelNl : r.labelEn)).join(', ');
-      parts.push(nl ? `terugkerend: ${names}` : `recurring: ${names}`);
-    }
-    out.push(`• *${escapeMrkdwn(t.name)}*: ${parts.join(' · ')}`);
-  }
+    if (t.budget.usedPctOfAnnual !== null) parts.push(`budget ${formatPct(t.budget.usedPctOfAnnual, lang)}`);
+    if (t.budget.usedPctOfProRata !== null) parts.push(`${nl ? 'naar rato' : 'pro rata'} ${formatPct(t.budget.usedPctOfProRata, lang)}`);
+    if (t.outcomes.alternative > 0) parts.push(`${nl ? 'alternatief' : 'alternative'} ${t.outcomes.alternative}`);
+    const line: Inline[] = [strong(typed(t.name)), `: ${parts.join(' · ')}`];
+    return line;
+  });
+  const out: Block[] = [p(strong(nl ? 'Per team' : 'By team'))];
+  if (lines.length > 0) out.push(list(lines));
   const hidden = active.length - Math.min(active.length, MAX_TEAM_LINES);
-  if (hidden > 0) out.push(nl ? `… en ${plural(hidden, 'team', 'teams')} meer` : `… and ${plural(hidden, 'more team', 'more teams')}`);
-  if (quiet > 0) {
-    out.push(
-      nl ? `${plural(quiet, 'team', 'teams')} zonder uitgaven deze maand` : `${plural(quiet, 'team', 'teams')} without spends this month`,
-    );
-  }
+  if (hidden > 0) out.push(p(nl ? `… en ${plural(hidden, 'team', 'teams')} meer` : `… and ${plural(hidden, 'more team', 'more teams')}`));
+  if (quiet > 0) out.push(p(nl ? `${plural(quiet, 'team', 'teams')} zonder uitgaven deze maand` : `${plural(quiet, 'team', 'teams')} without spends this month`));
   return out;
 }
 
 /** The short English block after the Dutch text. */
-function englishSummary(d: Digest): string[] {
+function englishSummary(d: Digest): Block[] {
   const s = primarySection(d);
-  const out: string[] = [`*Summary in English — ${monthLabelEn(d.month)}*`];
-  out.push(
-    `${sectionName(s, 'en')}: ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total.`,
-  );
+  const out: Block[] = [
+    p(strong(`Summary in English — ${monthLabelEn(d.month)}`)),
+    p(sectionName(s, 'en'), `: ${plural(s.approved.count, 'approved spend', 'approved spends')}, ${formatEuro(s.approved.totalCents)} in total.`),
+  ];
   if (s.categories.length > 0) {
-    const top = s.categories
-      .slice(0, 3)
-      .map((c) => `${escapeMrkdwn(c.labelEn)} ${formatPct(c.sharePct, 'en')}`)
-      .join(', ');
-    out.push(`Largest categories: ${top}.`);
+    const top: Inline[] = ['Largest categories: '];
+    s.categories.slice(0, 3).forEach((c, i) => top.push(...(i > 0 ? [', '] : []), typed(c.labelEn), ` ${formatPct(c.sharePct, 'en')}`));
+    out.push(p(...top, '.'));
   }
-  if (s.recurring.length > 0) {
-    out.push('Recurring categories:');
-    for (const r of s.recurring) {
-      out.push(`• ${escapeMrkdwn(r.labelEn)}: ${r.reasons.map((x) => reasonText(x, 'en')).join('; ')}`);
-    }
-  }
+  const findings = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, 'en')) : overallFindingLines(d, 'en');
+  if (findings.length > 0) out.push(p('Categories that stand out:'), list(findings.slice(0, MAX_FINDING_LINES)));
   const b = s.budget;
   if (b.usedPctOfAnnual !== null) {
     const pace = b.usedPctOfProRata === null ? '' : `, ${formatPct(b.usedPctOfProRata, 'en')} of pro rata`;
-    out.push(`Budget: ${formatPct(b.usedPctOfAnnual, 'en')} of the annual budget used${pace}.`);
+    out.push(p(`Budget: ${formatPct(b.usedPctOfAnnual, 'en')} of the annual budget used${pace}.`));
   }
   const o = s.outcomes;
   const share = o.alternativeSharePct === null ? '' : ` (${formatPct(o.alternativeSharePct, 'en')})`;
-  out.push(`Alternative found: ${o.alternative}${share}; withdrawn ${o.withdrawn}; expired ${o.expired}; on hold ${o.onHold}.`);
+  out.push(p(`Alternative found: ${o.alternative}${share}; withdrawn ${o.withdrawn}; expired ${o.expired}; on hold ${o.onHold}.`));
   if (s.approvalTime.medianMs !== null && s.approvalTime.p90Ms !== null) {
-    out.push(
-      `Time to approval: median ${formatDuration(s.approvalTime.medianMs, 'en')}, 90th percentile ${formatDuration(s.approvalTime.p90Ms, 'en')}.`,
-    );
+    out.push(p(`Time to approval: median ${formatDuration(s.approvalTime.medianMs, 'en')}, 90th percentile ${formatDuration(s.approvalTime.p90Ms, 'en')}.`));
   }
-  if (s.open.count > 0) out.push(`Awaiting approval: ${s.open.count} (${formatEuro(s.open.totalCents)}).`);
+  if (s.open.count > 0) out.push(p(`Awaiting approval: ${s.open.count} (${formatEuro(s.open.totalCents)}).`));
   return out;
 }
 
 /**
- * The chart's figures as plain text for screen readers (Dutch): a title line, then one line
- * per category per month, then the month totals.
+ * The chart's figures as plain text for screen readers (Dutch): a title line, the flagged
+ * categories and why, then one line per category per month, then the month totals.
  */
 export function digestAltText(d: Digest): string {
   const chart = digestChartInput(d, 'nl');
   const lines: string[] = [chart.title];
-  for (const s of chart.series) {
+  const s = primarySection(d);
+  const findings = s.scope === 'team' || d.teams.length <= 1 ? s.findings.map((f) => findingLine(f, 'nl')) : overallFindingLines(d, 'nl');
+  for (const line of findings) lines.push(`Opvallend: ${plainLine(line)}`);
+  for (const series of chart.series) {
     chart.months.forEach((m, i) => {
-      lines.push(`${s.label}, ${monthShortNl(m)}: ${formatEuro(cents(s.cents[i] ?? 0))}`);
+      lines.push(`${series.label}, ${monthShortNl(m)}: ${formatEuro(cents(series.cents[i] ?? 0))}`);
     });
   }
   chart.months.forEach((m, i) => {
-    const total: Cents = cents(chart.series.reduce((sum, s) => sum + (s.cents[i] ?? 0), 0));
+    const total: Cents = cents(chart.series.reduce((sum, x) => sum + (x.cents[i] ?? 0), 0));
     lines.push(`Totaal, ${monthShortNl(m)}: ${formatEuro(total)}`);
   });
   if (chart.series.length === 0) lines.push('Geen uitgaven in deze periode.');
@@ -333,12 +261,8 @@ export function digestAltText(d: Digest): string {
 
 /** What the digest command and CLI say about a month they cannot report. */
 export const digestMonthMessage = {
-  invalid: (text: string) => ({
-    nl: `"${text.slice(0, 20)}" is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld 2026-10.`,
-    en: `"${text.slice(0, 20)}" is not a month. Write the month as YYYY-MM, e.g. 2026-10.`,
-  }),
-  future: (month: string) => ({
-    nl: `${monthLabelNl(month)} is nog niet begonnen; er is nog geen overzicht.`,
-    en: `${monthLabelEn(month)} has not started yet; there is no digest yet.`,
-  }),
+  invalid: (text: string): Message =>
+    msg(t`"${text.slice(0, 20)}" is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld 2026-10.`, t`"${text.slice(0, 20)}" is not a month. Write the month as YYYY-MM, e.g. 2026-10.`),
+  future: (month: string): Message =>
+    msg(`${monthLabelNl(month)} is nog niet begonnen; er is nog geen overzicht.`, `${monthLabelEn(month)} has not started yet; there is no digest yet.`),
 };

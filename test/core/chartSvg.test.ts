@@ -108,4 +108,16 @@ describe('spendChartSvg', () => {
     expect(long).toContain('Overig / zonder<tspan');
     expect(long).toMatch(/font-size="1[2-6]" font-weight="bold"/);
   });
+
+  it('marks a flagged category in the legend: bold, with ▲', () => {
+    const svg = spendChartSvg({ ...sample, series: sample.series.map((x) => (x.slug === 'kleding' ? { ...x, flagged: true } : x)) });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const legend = (parse(svg)['g'] as Node[]).find((g) => g['@_class'] === 'legend') as Node;
+    const entries = legend['text'] as Node[];
+    expect(entries.map((t) => [t['#text'], t['@_font-weight']])).toEqual([
+      ["▲ Kleding 'werk'", 'bold'],
+      ['Huur & <energie>', undefined],
+      ['Tandarts', undefined],
+    ]);
+  });
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDigest,
-  DEFAULT_RECURRENCE,
-  digestChartInput,
-  elapsedFraction,
-  nearestRank,
-  sharesInTenths,
-  withSpendColumns,
-  type DigestInput,
-  type DigestSection,
-  type RecurrenceReason,
-} from '../../src/core/digest.js';
+import { buildDigest, chartInputFor, digestChartInput, elapsedFraction, nearestRank, sharesInTenths, type DigestInput, type DigestSection } from '../../src/core/digest.js';
 import { addMonthsKey } from '../../src/core/time.js';
-import { digestAltText, digestText, formatDuration } from '../../src/core/digestText.js';
+import { cents } from '../../src/core/money.js';
+import { digestAltText, digestText as digestTextOf, formatDuration } from '../../src/core/digestText.js';
+import { toPlain, typedParts } from '../../src/core/text.js';
+import { DEFAULT_FINDINGS, type Digest } from '../../src/core/digest.js';
+
+/** The digest text as the CLI prints it. */
+const digestText = (d: Digest, lang?: 'nl' | 'en'): string => toPlain(digestTextOf(d, lang));
 
 const H = 3_600_000;
 
@@ -26,18 +21,17 @@ const row = (teamId: number, month: string, categorySlug: string | null, count: 
 });
 
 /*
- * Team 1 "Wijkteam Noord", October 2026, built so that each recurrence rule fires on its own
- * and a neighbour stays just below it (default rule: 4 in the month; 3 of the last 6 months;
- * ≥ 2× the average of the previous 3 months with at least 3):
- *   tandarts  Oct 4 (Sep 7)            → count only (growth: 4 < 2 × 7/3)
- *   kleding   Oct 3 (Sep 5)            → nothing (count 3 < 4; growth 3 < 2 × 5/3)
- *   huur      Oct, Aug, Jun, May 1     → months only ("4 of the last 6")
- *   vervoer   Oct, Aug 1 (Apr 1)       → nothing (Apr is outside the 6-month window)
- *   energie   Oct 3 (Sep 4)            → growth only (3 ≥ 2 × 4/3)
- *   telefoon  Oct 2 (nothing before)   → nothing (2 < minCountForGrowth 3)
- *   null      Oct 2                    → uncategorised, never recurring
- *   overig    Oct 5                    → 'overig', never recurring (although 5 ≥ 4)
- * Team 2 "Buurtteam Zuid", October: tandarts 2 (Sep 1), slotenmaker 3 (new → growth "nieuw").
+ * Team 1 "Wijkteam Noord", October 2026 (no municipality given: each team is compared only with
+ * its own history, so only `rising` can be found; see recurrence.test.ts for the municipality):
+ *   tandarts  Oct 4, Sep 7 (nothing Feb–Jul)   → rising: 11 in Aug–Oct, 0 before
+ *   kleding   Oct 3, Sep 5                     → rising: 8, 0 before
+ *   energie   Oct 3, Sep 4                     → rising: 7, 0 before
+ *   huur      Oct, Aug, Jun, May 1             → nothing: 2 against 2 before
+ *   vervoer   Oct, Aug, Apr 1                  → nothing: 2 against 1 before (too few to tell)
+ *   telefoon  Oct 2                            → nothing: 2 can never be significant
+ *   null      Oct 2, overig Oct 5              → never a finding
+ * Team 2 "Buurtteam Zuid", October: tandarts 2 (Sep 1), slotenmaker 3: new, but fewer than the 4
+ * spends a pattern needs.
  */
 const spend: SpendRow[] = [
   // team 1, October
@@ -121,8 +115,7 @@ const team = (id: number): DigestSection => {
   if (!s) throw new Error(`no team ${id}`);
   return s;
 };
-const rules = (s: DigestSection, slug: string): RecurrenceReason['rule'][] | undefined =>
-  s.recurring.find((r) => r.slug === slug)?.reasons.map((r) => r.rule);
+const findings = (s: DigestSection) => s.findings.map((f) => [f.kind, f.slug]);
 
 describe('buildDigest: totals and categories', () => {
   it('counts and totals the approved spends of the month per team and overall', () => {
@@ -172,7 +165,8 @@ describe('buildDigest: totals and categories', () => {
   });
 
   it('gives the trend of the previous 5 months and this one', () => {
-    expect(team(1).trend).toEqual([
+    const one = buildDigest(onlyTeam(1));
+    expect(one.trend).toEqual([
       { month: '2026-05', count: 1, totalCents: 45000 },
       { month: '2026-06', count: 1, totalCents: 45000 },
       { month: '2026-07', count: 0, totalCents: 0 },
@@ -180,59 +174,34 @@ describe('buildDigest: totals and categories', () => {
       { month: '2026-09', count: 16, totalCents: 115000 },
       { month: '2026-10', count: 21, totalCents: 283956 },
     ]);
-    expect(d.overall.trend.at(-2)).toEqual({ month: '2026-09', count: 17, totalCents: 125000 });
-    const huur = team(1).categoryTrend.find((t) => t.slug === 'huur');
+    expect(d.trend.at(-2)).toEqual({ month: '2026-09', count: 17, totalCents: 125000 });
+    const huur = one.categoryTrend.find((t) => t.slug === 'huur');
     expect(huur?.counts).toEqual([1, 1, 0, 1, 0, 1]);
   });
 });
 
-describe('buildDigest: recurring categories', () => {
-  it('flags each rule on its own, with its numbers', () => {
-    const t1 = team(1);
-    expect(rules(t1, 'tandarts')).toEqual(['count']);
-    expect(t1.recurring.find((r) => r.slug === 'tandarts')?.reasons[0]).toEqual({ rule: 'count', count: 4, threshold: 4 });
-    expect(rules(t1, 'huur')).toEqual(['months']);
-    expect(t1.recurring.find((r) => r.slug === 'huur')?.reasons[0]).toEqual({
-      rule: 'months',
-      monthsPresent: 4,
-      windowMonths: 6,
-      threshold: 3,
-    });
-    expect(rules(t1, 'energie')).toEqual(['growth']);
-    expect(t1.recurring.find((r) => r.slug === 'energie')?.reasons[0]).toEqual({
-      rule: 'growth',
-      count: 3,
-      previousAverage: 1.3,
-      factor: 2,
-    });
+describe('buildDigest: findings', () => {
+  it("finds the categories that rose from nothing in team 1's own history", () => {
+    expect(findings(team(1))).toEqual([
+      ['rising', 'tandarts'],
+      ['rising', 'kleding'],
+      ['rising', 'energie'],
+    ]);
+    // Unchanged, the recent count would be Binomial(n, 3/9): all n recent gives (1/3)^n.
+    expect(team(1).findings[0]).toMatchObject({ count: 11, monthCount: 4, historyCount: 0, historyMonths: 6, usual: 0 });
+    expect(team(1).findings[0]?.pValue).toBeCloseTo(3 ** -11, 15);
+    expect(team(1).findings[2]).toMatchObject({ slug: 'energie', count: 7, monthCount: 3 });
   });
 
-  it('does not flag just below each threshold', () => {
-    const t1 = team(1);
-    expect(rules(t1, 'kleding')).toBeUndefined(); // 3 < 4, and 3 < 2 × 5/3
-    expect(rules(t1, 'vervoer')).toBeUndefined(); // 2 of the last 6 months (April is the 7th)
-    expect(rules(t1, 'telefoon')).toBeUndefined(); // 2 < minCountForGrowth
-    expect(rules(t1, 'overig')).toBeUndefined(); // 5 ≥ 4 but 'overig' is never a pattern
-    expect(t1.recurring.some((r) => r.slug === null)).toBe(false);
-    expect(t1.recurring.map((r) => r.slug).sort()).toEqual(['energie', 'huur', 'tandarts']);
+  it('flags nothing with too few spends to tell, and never uncategorised or overig', () => {
+    expect(findings(team(2))).toEqual([]);
+    expect(team(1).findings.some((f) => ['huur', 'vervoer', 'telefoon', 'overig'].includes(f.slug))).toBe(false);
   });
 
-  it('flags at the exact threshold and not one below it when the rule changes', () => {
-    const stricter = buildDigest(onlyTeam(1), { ...DEFAULT_RECURRENCE, minCountInMonth: 5, minMonthsPresent: 5 });
-    const t1 = stricter.teams[0];
-    expect(t1 && rules(t1, 'tandarts')).toBeUndefined();
-    expect(t1 && rules(t1, 'huur')).toBeUndefined();
-    const looser = buildDigest(onlyTeam(1), { ...DEFAULT_RECURRENCE, minMonthsPresent: 2, growthFactor: 1.8 });
-    const l1 = looser.teams[0];
-    expect(l1 && rules(l1, 'vervoer')).toEqual(['months']);
-    expect(l1 && rules(l1, 'kleding')).toEqual(['months', 'growth']); // 3 ≥ 1.8 × 5/3 = 3
-  });
-
-  it('treats a category without history as growth ("nieuw") and combines rules overall', () => {
-    expect(rules(team(2), 'slotenmaker')).toEqual(['growth']);
-    expect(team(2).recurring[0]?.reasons[0]).toMatchObject({ previousAverage: 0 });
-    // Overall tandarts: 6 in October (≥ 4) and 6 ≥ 2 × (7 + 1)/3.
-    expect(rules(d.overall, 'tandarts')).toEqual(['count', 'growth']);
+  it('uses the settings it is given', () => {
+    const strict = buildDigest(onlyTeam(1), { ...DEFAULT_FINDINGS, falseDiscoveryRate: 0.0001 });
+    expect(findings(strict.teams[0]!)).toEqual([['rising', 'tandarts']]);
+    expect(strict.settings.falseDiscoveryRate).toBe(0.0001);
   });
 });
 
@@ -303,15 +272,15 @@ describe('buildDigest: empty month', () => {
     expect(empty.isEmpty).toBe(true);
     expect(empty.overall.approved).toEqual({ count: 0, totalCents: 0 });
     expect(empty.overall.categories).toEqual([]);
-    expect(empty.overall.recurring).toEqual([]);
+    expect(empty.overall.findings).toEqual([]);
     expect(empty.overall.outcomes.alternativeSharePct).toBeNull();
     expect(empty.overall.approvalTime.medianMs).toBeNull();
-    expect(empty.overall.trend.at(-2)?.totalCents).toBe(125000);
+    expect(empty.trend.at(-2)?.totalCents).toBe(125000);
   });
 
   it('says so clearly in both languages', () => {
     const text = digestText(empty);
-    expect(text).toContain('*Maandoverzicht minimaatwerkbudget — oktober 2026*');
+    expect(text.startsWith('Maandoverzicht minimaatwerkbudget — oktober 2026\nAlle teams\n')).toBe(true);
     expect(text).toContain('Geen uitgaven in oktober 2026 / No spends in October 2026');
     expect(text).toContain('€ 473,45'); // still awaiting approval
     expect(digestText(empty, 'en')).toContain('No spends in October 2026');
@@ -323,47 +292,69 @@ describe('digestText', () => {
   const nl = digestText(single);
 
   it('renders Dutch first with euro amounts and the reasons, then an English summary', () => {
-    expect(nl.startsWith('*Maandoverzicht minimaatwerkbudget — oktober 2026*')).toBe(true);
-    expect(nl).toContain('_Wijkteam Noord_');
-    expect(nl).toContain('€ 2.839,56'); // month total
-    expect(nl).toContain('• Tandarts: 4× · € 1.234,56 · 43,5%');
-    expect(nl).toContain('4 keer deze maand (drempel 4)');
-    expect(nl).toContain('in 4 van de laatste 6 maanden');
-    expect(nl).toContain('verdubbeld t.o.v. gemiddelde vorige 3 maanden (3 tegen 1,3)');
+    expect(nl.startsWith('Maandoverzicht minimaatwerkbudget — oktober 2026\nWijkteam Noord\nUitgaven: 21 goedgekeurde uitgaven, samen € 2.839,56\n')).toBe(true);
+    expect(nl).toContain('Per categorie\n• Tandarts: 4× · € 1.234,56 · 43,5%\n');
+    expect(nl).toContain(
+      [
+        'Opvallende categorieën',
+        '• Tandarts stijgt: 11× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (4× deze maand)',
+        '• Kleding stijgt: 8× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (3× deze maand)',
+        '• Energie stijgt: 7× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (3× deze maand)',
+      ].join('\n'),
+    );
     expect(nl).toContain('Gebruikt: € 6.000,00 van € 10.000,00 (60,0%)');
     expect(nl).toContain('€ 8.328,77'); // pro rata
     expect(nl).toContain('72,0%');
     expect(nl).toContain('Alternatief gevonden: 5 (19,2%');
     expect(nl).toContain('Mediaan 5 uur, 90% binnen 1 dag 3 uur');
-    expect(nl).toContain("*Zonder categorie of 'overig':* 7 uitgaven, samen € 150,00");
+    expect(nl).toContain("Zonder categorie of 'overig': 7 uitgaven, samen € 150,00");
     expect(nl).toContain('2 aanvragen, samen € 350,00');
-    const en = nl.indexOf('*Summary in English');
+    const en = nl.indexOf('───\nSummary in English — October 2026');
     expect(en).toBeGreaterThan(nl.indexOf('Tijd tot goedkeuring'));
     expect(nl.slice(en)).toContain('Dental costs 43.5%');
+    expect(nl.slice(en)).toContain('• Dental costs is rising: 11 in the last 3 months, usually about 0.0 (4 this month)');
     expect(nl.slice(en)).toContain('median 5 hours, 90th percentile 1 day 3 hours');
   });
 
   it('renders the whole text in English on request', () => {
     const en = digestText(single, 'en');
-    expect(en.startsWith('*Monthly digest minimaatwerkbudget — October 2026*')).toBe(true);
+    expect(en.startsWith('Monthly digest minimaatwerkbudget — October 2026')).toBe(true);
     expect(en).toContain('• Dental costs: 4× · € 1.234,56 · 43.5%');
-    expect(en).toContain('4 times this month (threshold 4)');
+    expect(en).toContain('Categories that stand out\n• Dental costs is rising');
     expect(en).not.toContain('Maandoverzicht');
+  });
+
+  it('marks headings strong and the team name as typed text', () => {
+    const text = digestTextOf(single);
+    expect(text[0]).toEqual({ k: 'p', parts: [{ k: 'strong', parts: ['Maandoverzicht minimaatwerkbudget — oktober 2026'] }] });
+    expect(text[1]).toEqual({ k: 'p', parts: [{ k: 'em', parts: [{ k: 'typed', text: 'Wijkteam Noord' }] }] });
+    expect(text.filter((b) => b.k === 'rule')).toHaveLength(1);
   });
 
   it('lists all teams and one line per team when there are several', () => {
     const text = digestText(d);
-    expect(text).toContain('_Alle teams_');
+    expect(text).toContain('\nAlle teams\n');
     expect(text).toContain('€ 3.399,56');
-    expect(text).toContain('• *Wijkteam Noord*: 21× € 2.839,56');
-    expect(text).toContain('• *Buurtteam Zuid*: 5× € 560,00');
-    expect(text).toContain('nieuw: 3 keer, de vorige 3 maanden niet');
+    expect(text).toContain('• Wijkteam Noord: 21× € 2.839,56 · budget 60,0% · naar rato 72,0% · alternatief 5\n');
+    expect(text).toContain('• Buurtteam Zuid: 5× € 560,00 · alternatief 1\n');
+    // Each team is its own municipality here: nothing shared; team 1's own findings, with the team.
+    expect(text).toContain(
+      'Opvallende categorieën\n• Wijkteam Noord — Tandarts stijgt: 11× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (4× deze maand)\n• Wijkteam Noord — Kleding stijgt:',
+    );
+    expect(d.municipalities).toBe(2);
     expect(text).toContain('1 team zonder jaarbudget niet meegeteld');
   });
 
-  it('escapes Slack control characters in names', () => {
-    const odd = buildDigest({ ...onlyTeam(1), teams: [{ teamId: 1, name: 'Noord <&> Oost', annualBudgetCents: null, usedThisYearCents: 0 }] });
-    expect(digestText(odd)).toContain('_Noord &lt;&amp;&gt; Oost_');
+  it('keeps names and labels as typed text, whatever they hold', () => {
+    const odd = buildDigest({
+      ...onlyTeam(1),
+      teams: [{ teamId: 1, name: 'Noord <!channel> *Oost*', annualBudgetCents: null, usedThisYearCents: 0 }],
+      categories: categories.map((c) => (c.slug === 'tandarts' ? { ...c, labelNl: '<b>Tand</b> & *arts*' } : c)),
+    });
+    const typed = typedParts({ nl: digestTextOf(odd), en: [] });
+    expect(typed).toContain('Noord <!channel> *Oost*');
+    expect(typed).toContain('<b>Tand</b> & *arts*');
+    expect(digestText(odd)).toContain('\nNoord <!channel> *Oost*\n');
   });
 
   it('formats durations in days and hours', () => {
@@ -379,20 +370,39 @@ describe('digestText', () => {
 
 describe('chart input and alt text', () => {
   it('gives the 6 months and the categories, with the rest grouped', () => {
-    const chart = digestChartInput(buildDigest(onlyTeam(1)));
+    const one = buildDigest(onlyTeam(1));
+    const chart = digestChartInput(one);
     expect(chart.months).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
     expect(chart.title).toBe('Uitgaven per categorie, mei 2026 t/m okt 2026 — Wijkteam Noord');
-    // 6 named categories in the window + the rest (null and overig).
+    // 6 named categories in the window + the rest (null and overig); the flagged ones marked.
     expect(chart.series.map((s) => s.slug)).toEqual(['tandarts', 'huur', 'energie', 'kleding', 'telefoon', 'vervoer', '_rest']);
+    expect(chart.series.filter((s) => s.flagged).map((s) => s.slug)).toEqual(['tandarts', 'energie', 'kleding']);
     expect(chart.series.at(-1)?.cents).toEqual([0, 0, 0, 0, 0, 15000]);
     const perMonth = chart.months.map((_, i) => chart.series.reduce((s, x) => s + (x.cents[i] ?? 0), 0));
-    expect(perMonth).toEqual(team(1).trend.map((t) => t.totalCents));
+    expect(perMonth).toEqual(one.trend.map((t) => t.totalCents));
   });
 
-  it('alt text has one line per category per month and the totals', () => {
+  it('keeps a flagged category in its own series whatever its rank', () => {
+    const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const trend = Array.from({ length: 9 }, (_, i) => ({
+      slug: `c${i}`,
+      labelNl: `C${i}`,
+      labelEn: `C${i}`,
+      counts: [0, 0, 0, 0, 0, 1],
+      cents: [0, 0, 0, 0, 0, (9 - i) * 1000].map(cents),
+    }));
+    const chart = chartInputFor(months, trend, 'nl', 'titel', new Set(['c8']));
+    // c8 is the smallest: flagged, so it keeps its own series; 6 more fill the 7; c6, c7 are grouped.
+    expect(chart.series.map((s) => s.slug)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c8', '_rest']);
+    expect(chart.series.find((s) => s.slug === 'c8')?.flagged).toBe(true);
+    expect(chart.series.at(-1)?.cents).toEqual([0, 0, 0, 0, 0, 3000 + 2000]);
+  });
+
+  it('alt text says what is flagged and why, then one line per category per month and the totals', () => {
     const alt = digestAltText(buildDigest(onlyTeam(1)));
     const lines = alt.split('\n');
-    expect(lines).toHaveLength(1 + 7 * 6 + 6);
+    expect(lines).toHaveLength(1 + 3 + 7 * 6 + 6);
+    expect(lines[1]).toBe('Opvallend: Tandarts stijgt: 11× in de laatste 3 maanden, gewoonlijk ongeveer 0,0× (4× deze maand)');
     expect(lines).toContain('Tandarts, okt 2026: € 1.234,56');
     expect(lines).toContain('Huurachterstand, jul 2026: € 0,00');
     expect(lines).toContain('Totaal, okt 2026: € 2.839,56');
@@ -400,59 +410,28 @@ describe('chart input and alt text', () => {
 });
 
 describe('buildDigest at national scale', () => {
-  it('handles 2,000 teams with 12 months × 15 categories of aggregates quickly', () => {
+  it('handles 2,000 teams with 12 months × 15 categories of aggregates', () => {
     const months = Array.from({ length: 12 }, (_, i) => addMonthsKey('2026-10', -i));
     const teams = Array.from({ length: 2000 }, (_, i) => ({ teamId: i + 1, name: `Team ${i + 1}`, annualBudgetCents: 2_000_000, usedThisYearCents: 1_000_000 }));
     const spendRows: SpendRow[] = [];
     for (const t of teams) for (const m of months) for (let c = 0; c < 15; c++) spendRows.push(row(t.teamId, m, `cat${c}`, 1 + (c % 3), 10000));
     const durationsRows = teams.flatMap((t) => Array.from({ length: 20 }, (_, i) => ({ teamId: t.teamId, ms: (i + 1) * H })));
-    const started = performance.now();
     const big = buildDigest({ ...input, month: '2026-10', teams, spend: spendRows, closed: [], onHold: [], open: [], approvalDurationsMs: durationsRows });
-    const elapsedMs = performance.now() - started;
     expect(spendRows.length).toBe(360_000);
     expect(big.teams).toHaveLength(2000);
     expect(big.overall.approved.count).toBe(2000 * (5 * 1 + 5 * 2 + 5 * 3));
-    expect(elapsedMs).toBeLessThan(5000);
+    // Every month the same: nothing stands out.
+    expect(big.teams.every((t) => t.findings.length === 0)).toBe(true);
     expect(digestText(big).length).toBeLessThan(40_000); // one Slack message
   });
 });
 
 describe('buildDigest: sections of several teams', () => {
-  it("makes a team's trend on first read, with the values a one-team digest has", () => {
+  it('gives a team the section a one-team digest gives it', () => {
     const several = buildDigest(input);
     for (const id of [1, 2]) {
       const alone = buildDigest(onlyTeam(id)).teams[0] as DigestSection;
-      const section = several.teams.find((t) => t.teamId === id) as DigestSection;
-      expect(Object.keys(section)).toEqual(Object.keys(alone));
-      expect(section.trend).toEqual(alone.trend);
-      expect(section.categoryTrend).toEqual(alone.categoryTrend);
-      expect(JSON.parse(JSON.stringify(section))).toEqual(JSON.parse(JSON.stringify(alone)));
+      expect(several.teams.find((t) => t.teamId === id)).toEqual(alone);
     }
-    const zuid = several.teams[1] as DigestSection;
-    zuid.trend = [];
-    expect(zuid.trend).toEqual([]);
-    expect({ ...zuid }.categoryTrend).toEqual(zuid.categoryTrend);
-  });
-
-  it('reads spend given as columns (withSpendColumns) as it reads the rows', () => {
-    const months = [...new Set(input.spend.map((r) => r.month))];
-    const slugs = [...new Set(input.spend.map((r) => r.categorySlug))];
-    const columns = {
-      length: input.spend.length,
-      teamId: input.spend.map((r) => r.teamId),
-      month: input.spend.map((r) => months.indexOf(r.month)),
-      months,
-      slug: input.spend.map((r) => slugs.indexOf(r.categorySlug)),
-      slugs,
-      count: input.spend.map((r) => r.count),
-      cents: input.spend.map((r) => r.totalCents),
-    };
-    const fromColumns = withSpendColumns<DigestInput>({ ...input, spend: [] }, columns);
-    expect(buildDigest(fromColumns)).toEqual(buildDigest(input));
-    expect(fromColumns.spend).toEqual(input.spend);
-    // A copy with other rows is read from its rows, not from the columns it came from.
-    expect(buildDigest({ ...fromColumns, spend: [] }).overall.approved).toEqual({ count: 0, totalCents: 0 });
-    fromColumns.spend = onlyTeam(2).spend;
-    expect(buildDigest(fromColumns).overall.approved).toEqual(buildDigest(onlyTeam(2)).overall.approved);
   });
 });

@@ -1,5 +1,4 @@
 // One database, two platforms: a request approved in Slack and one approved in Teams both count.
-import { toPlain } from '../../src/core/text.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { payments, requests } from '../../src/store/schema.js';
 import { CHANNEL as SLACK_CHANNEL, startBot, TestClock } from '../support/bot.js';
 import { createRequest, react, settle as settleSlack } from '../slack/helpers.js';
 import { PEOPLE, cardAction, createTeamsRequest, reaction, settle, startTeamsBot } from './support.js';
+import { toPlain } from '../../src/core/text.js';
 
 describe('Slack and Teams on the same database', () => {
   it('the digest counts a request approved in Slack and one approved in Teams', async () => {

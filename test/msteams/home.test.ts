@@ -80,7 +80,7 @@ describe('overzicht in the personal chat', () => {
     b.clock.t = new Date('2026-11-10T09:00:00Z');
     const admin = await overview(PEOPLE.admin);
     const digest = section(admin, 'Laatste maandoverzicht')?.text ?? '';
-    expect(digest).toContain('**Maandoverzicht minimaatwerkbudget — oktober 2026**');
+    expect(digest).toContain('Maandoverzicht minimaatwerkbudget — oktober 2026');
     expect(digest).toContain('1 goedgekeurde uitgave, samen € 85,50');
     expect(digest).not.toMatch(/(^|[^*])\*[^*\s]/); // no Slack single-star bold left
     const member = await overview(PEOPLE.a);

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/digest.js';
 import { digestText } from '../../src/core/digestText.js';
+import { toPlain } from '../../src/core/text.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { digestTargets, loadDigestInput } from '../../src/store/digestQueries.js';
+import { readSpend, readSpendPlain, usedThisYear, usedThisYearPlain } from '../../src/store/digestSpend.js';
 import { categories, payments, requests, teamBudgets, teams } from '../../src/store/schema.js';
 import type { RequestStatus } from '../../src/core/request.js';
 import { monthRange } from '../../src/core/time.js';
@@ -130,7 +132,7 @@ afterAll(() => {
 const sortRows = <T>(rows: readonly T[]): T[] => [...rows].map((r) => JSON.stringify(r)).sort().map((s) => JSON.parse(s) as T);
 
 describe('loadDigestInput, October 2026', () => {
-  it('buckets spend by Amsterdam approval month, across the DST boundaries, May–October', () => {
+  it('buckets spend by Amsterdam approval month, across the DST boundaries, February–October', () => {
     const input = loadDigestInput(store, '2026-10', AS_OF);
     const spend = (teamId: number, month: string, categorySlug: string | null, count: number, totalCents: number) => ({ teamId, month, categorySlug, count, totalCents });
     expect(sortRows(input.spend)).toEqual(
@@ -141,6 +143,8 @@ describe('loadDigestInput, October 2026', () => {
         spend(t1, '2026-10', 'overig', 1, 2500),
         spend(t1, '2026-09', 'mondzorg', 1, 6000),
         spend(t1, '2026-08', 'mondzorg', 1, 9000),
+        spend(t1, '2026-04', 'vervoer', 1, 4000),
+        spend(t1, '2026-03', 'vervoer', 1, 3000),
         spend(t2, '2026-10', 'kleding', 1, 20000),
         spend(t2, '2026-09', 'kleding', 1, 10000),
       ]),
@@ -151,10 +155,13 @@ describe('loadDigestInput, October 2026', () => {
     const input = loadDigestInput(store, '2026-10', AS_OF);
     // Team 1: 120 + 80 + 300 + 50 + 25 + 70 + 60 + 90 + 40 + 30 (approved/paid) + 45 + 55 (open, on hold) = € 965;
     // the open € 35 created on 1 November (Amsterdam) is not counted; closed requests never are.
+    // Both teams are in Slack workspace T: one municipality.
+    const created = Date.parse('2025-01-01T00:00:00Z');
     expect(input.teams).toEqual([
-      { teamId: t1, name: 'Wijkteam Noord', annualBudgetCents: 1_000_000, usedThisYearCents: 96500 },
-      { teamId: t2, name: 'Buurtteam Zuid', annualBudgetCents: null, usedThisYearCents: 30000 },
+      { teamId: t1, name: 'Wijkteam Noord', municipality: 'slack:T', createdAtMs: created, annualBudgetCents: 1_000_000, usedThisYearCents: 96500 },
+      { teamId: t2, name: 'Buurtteam Zuid', municipality: 'slack:T', createdAtMs: created, annualBudgetCents: null, usedThisYearCents: 30000 },
     ]);
+    expect(input.peers).toEqual([]);
   });
 
   it('closed in the month, waiting now, durations, suggestions', () => {
@@ -200,7 +207,8 @@ describe('loadDigestInput, October 2026', () => {
     expect(noord.suggestion).toEqual({ withSuggestion: 4, kept: 3, keptPct: 75 });
     expect(d.overall.suggestion).toEqual({ withSuggestion: 5, kept: 4, keptPct: 80 });
     // Trend (Noord): May–October 2026.
-    expect(noord.trend.map((t) => [t.month, t.count, t.totalCents])).toEqual([
+    const one = buildDigest(loadDigestInput(store, '2026-10', AS_OF, { teamId: t1 }));
+    expect(one.trend.map((t) => [t.month, t.count, t.totalCents])).toEqual([
       ['2026-05', 0, 0],
       ['2026-06', 0, 0],
       ['2026-07', 0, 0],
@@ -208,9 +216,12 @@ describe('loadDigestInput, October 2026', () => {
       ['2026-09', 1, 6000],
       ['2026-10', 5, 57500],
     ]);
-    // mondzorg: present in Aug, Sep, Oct → recurring by the "3 of the last 6 months" rule.
-    expect(noord.recurring.map((r) => [r.slug, r.reasons.map((x) => x.rule)])).toEqual([['mondzorg', ['months']]]);
-    expect(digestText(d)).toContain('*Voorgestelde categorie overgenomen:* 4 van 5 keer (80,0%)');
+    // mondzorg: 1 + 1 + 2 in August–October, none in the 6 months before: unchanged, all 4 would be
+    // recent with probability (1/3)^4 = 0.012; the only test of the municipality that could reach
+    // 10%, so Benjamini–Hochberg keeps it.
+    expect(noord.findings.map((f) => [f.kind, f.slug, f.count, f.pValue.toFixed(4)])).toEqual([['rising', 'mondzorg', 4, '0.0123']]);
+    expect(one.teams[0]?.findings).toEqual(noord.findings);
+    expect(toPlain(digestText(d))).toContain('Voorgestelde categorie overgenomen: 4 van 5 keer (80,0%)');
   });
 });
 
@@ -235,7 +246,10 @@ describe('loadDigestInput, other months and filters', () => {
   it('filters by team', () => {
     const input = loadDigestInput(store, '2026-10', AS_OF, { teamId: t2 });
     expect(input.teams.map((t) => t.teamId)).toEqual([t2]);
-    expect(new Set(input.spend.map((r) => r.teamId))).toEqual(new Set([t2]));
+    // The other team of its municipality comes along, for the findings only.
+    expect(input.peers).toEqual([{ teamId: t1, municipality: 'slack:T', createdAtMs: Date.parse('2025-01-01T00:00:00Z') }]);
+    expect(new Set(input.spend.map((r) => r.teamId))).toEqual(new Set([t1, t2]));
+    expect(new Set(input.approvalDurationsMs.map((r) => r.teamId))).toEqual(new Set([t2]));
     expect(input.open).toEqual([]);
     expect(input.closed).toEqual([{ teamId: t2, status: 'alternative', count: 1 }]);
   });
@@ -243,7 +257,7 @@ describe('loadDigestInput, other months and filters', () => {
   it('an empty month says so in Dutch first', () => {
     const d = buildDigest(loadDigestInput(store, '2026-02', new Date('2026-03-02T08:00:00Z')));
     expect(d.isEmpty).toBe(true);
-    expect(digestText(d)).toContain('Geen uitgaven in februari 2026 / No spends in February 2026');
+    expect(toPlain(digestText(d))).toContain('Geen uitgaven in februari 2026 / No spends in February 2026');
   });
 
   it('targets: own digest channel, the rest to the default channel', () => {
@@ -315,7 +329,7 @@ describe('loadDigestInput for one team, a few teams and all teams', () => {
   });
 
   it('spend equals a plain GROUP BY over the window, in its order (team, month, category id, none first)', () => {
-    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
     const ends = months.map((m) => monthEndMs(m));
     const plain = db.sqlite
       .prepare(
@@ -325,9 +339,20 @@ describe('loadDigestInput for one team, a few teams and all teams', () => {
           WHERE r.status IN ('approved','paid') AND r.decided_at >= ? AND r.decided_at < ?
           GROUP BY r.team_id, month, r.category_id ORDER BY r.team_id, month, r.category_id`,
       )
-      .all(...ends.flatMap((end, i) => [end, months[i]]), monthStartMs('2026-01'), monthEndMs('2026-06'));
+      .all(...ends.flatMap((end, i) => [end, months[i]]), monthStartMs('2025-10'), monthEndMs('2026-06'));
     expect(plain.length).toBeGreaterThan(40);
     expect(loadDigestInput(db, MONTH, NOW).spend).toEqual(plain);
+    // The packed read and the plain one agree, for all teams and for some.
+    const slugById = new Map(db.db.select().from(categories).all().map((c) => [c.id, c.slug]));
+    for (const teamIds of [undefined, [ids[1] as number, ids[3] as number]]) {
+      expect(readSpend(db, { months, teamIds, slugById })).toEqual(readSpendPlain(db, { months, teamIds, slugById }));
+      const used = usedThisYear(db, monthStartMs('2026-01'), monthEndMs('2026-06'), teamIds);
+      expect(used.size).toBeGreaterThan(0);
+      expect(used).toEqual(usedThisYearPlain(db, monthStartMs('2026-01'), monthEndMs('2026-06'), teamIds));
+    }
+    expect(usedThisYear(db, monthStartMs('2026-01'), monthEndMs('2026-06'), [ids[0] as number])).toEqual(
+      usedThisYearPlain(db, monthStartMs('2026-01'), monthEndMs('2026-06'), [ids[0] as number]),
+    );
   });
 
   it('one team gives the same input and the same section as all teams restricted to that team', () => {
@@ -337,7 +362,9 @@ describe('loadDigestInput for one team, a few teams and all teams', () => {
       const one = loadDigestInput(db, MONTH, NOW, { teamId: id });
       const mine = <T extends { teamId: number }>(rows: readonly T[]) => rows.filter((r) => r.teamId === id);
       expect(one.teams).toEqual(mine(all.teams));
-      expect(one.spend).toEqual(mine(all.spend));
+      // All four teams are one municipality: the others come along as peers, with their spend.
+      expect(one.peers?.map((p) => p.teamId)).toEqual(ids.filter((x) => x !== id));
+      expect(one.spend).toEqual(all.spend);
       expect(one.closed).toEqual(mine(all.closed));
       expect(one.onHold).toEqual(mine(all.onHold));
       expect(one.open).toEqual(mine(all.open));
@@ -347,7 +374,6 @@ describe('loadDigestInput for one team, a few teams and all teams', () => {
       const section = buildDigest(one).teams[0];
       const inAll = allDigest.teams.find((t) => t.teamId === id);
       expect(section).toEqual(inAll);
-      // The same keys in the same order (inAll's trend was made on first read).
       expect(JSON.stringify(section)).toBe(JSON.stringify(inAll));
     }
     expect(allDigest.teams.find((t) => t.teamId === ids[2])?.name).toBe('C2');

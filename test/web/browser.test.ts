@@ -158,7 +158,8 @@ describe('the practice channel in Chromium', () => {
     const img = page.locator('figure.chart img');
     await expect.poll(() => page.evaluate<number>(`(() => { const i = document.querySelector('figure.chart img'); return i.complete ? i.naturalWidth : 0; })()`)).toBeGreaterThan(0);
     expect(await img.getAttribute('alt')).toMatch(/^Uitgaven per categorie/);
-    expect(await page.locator('.digest').innerText()).toContain('Terugkerende categorieën');
+    expect(await page.locator('.digest').innerText()).toContain('Opvallende categorieën');
+    expect(await page.locator('.digest').innerText()).toContain('Mondzorg / tandarts stijgt');
     await shot('06-digest');
   }, 30_000);
 

@@ -67,11 +67,11 @@ describe('seedDemo', () => {
     expect(count(store, `SELECT count(*) n FROM payments WHERE paid_by IS NOT NULL AND (',' || approvers || ',') LIKE ('%,' || paid_by || ',%')`)).toBe(0);
   });
 
-  it('makes dental care recurring in last month’s digest, with the chart', () => {
+  it('makes dental care rise in last month’s digest, with the chart', () => {
     const d = digestForMonth({ store, clock: new TestClock(NOW) }, '2026-10');
     const text = toPlain(d.text);
     expect(text).toContain('Wijkteam Oefenstad');
-    expect(text).toMatch(/Terugkerende categorieën\n• Mondzorg \/ tandarts \(\d+×, € [\d.,]+\): \d+ keer deze maand \(drempel 4\)/);
+    expect(text).toMatch(/Opvallende categorieën\n• Mondzorg \/ tandarts stijgt: \d+× in de laatste 3 maanden, gewoonlijk ongeveer \d+×/);
     expect(text).toContain('Budget dit jaar');
     expect(d.png?.subarray(1, 4).toString()).toBe('PNG');
   });
