@@ -2,14 +2,14 @@
 // goes; and the job_runs claim that makes the automatic digest post once per month per channel,
 // across restarts and instances.
 import { buildDigest, digestChartInput, digestMonths, type Digest, type FindingSettings } from '../core/digest.js';
-import { digestAltText, digestMonthMessage, digestText } from '../core/digestText.js';
+import { digestAltText, digestAnchorText, digestMonthMessage, digestText } from '../core/digestText.js';
 import { spendChartSvg } from '../core/chartSvg.js';
 import { digestChannelMessage, type Message } from '../core/messages.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Text } from '../core/text.js';
 import { addMonthsKey, monthKey, parseMonthKey } from '../core/time.js';
 import { svgToPng } from '../render/png.js';
-import { appendAudit } from '../store/audit.js';
+import { appendAudit, auditHead } from '../store/audit.js';
 import type { Store } from '../store/db.js';
 import { loadDigestInput, teamsWithDigestChannel, type DigestQueryOptions } from '../store/digestQueries.js';
 import { claimJob, jobDone, markJobDone, releaseJob } from '../store/jobs.js';
@@ -41,6 +41,16 @@ export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: st
   const digest = buildDigest(input, opts.settings);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
   return { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png };
+}
+
+/**
+ * The managers' monthly digest ends with the audit trail's anchor (its row count and head hash):
+ * kept outside the database, it lets `audit verify --anchor` show later that no row was removed or
+ * the chain rewritten.
+ */
+export function withAuditAnchor(store: Pick<Store, 'db'>, text: Text): Text {
+  const head = auditHead(store.db);
+  return [...text, ...digestAnchorText(`${head.rows}:${head.hash.slice(0, 16)}`)];
 }
 
 /**

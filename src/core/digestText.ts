@@ -266,3 +266,12 @@ export const digestMonthMessage = {
   future: (month: string): Message =>
     msg(`${monthLabelNl(month)} is nog niet begonnen; er is nog geen overzicht.`, `${monthLabelEn(month)} has not started yet; there is no digest yet.`),
 };
+
+/** The audit trail's anchor under the managers' digest, with what to do with it. */
+export function digestAnchorText(anchor: string): Block[] {
+  return [
+    rule,
+    p(em('Controle audittrail: anker ', { k: 'code', text: anchor }, '. Bewaar het buiten de database; ', { k: 'code', text: `npm run cli -- audit verify --anchor ${anchor}` }, ' toont later dat er niets is weggehaald of herschreven.')),
+    p(em('Audit trail anchor ', { k: 'code', text: anchor }, ': keep it outside the database; ', { k: 'code', text: `audit verify --anchor ${anchor}` }, ' later shows nothing was removed or rewritten.')),
+  ];
+}

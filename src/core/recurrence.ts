@@ -25,6 +25,7 @@
 // stationary national data has a finding (the former rule: 22%), every finding on the planted seed
 // is a planted signal; a doubling over 3 months in a team with a few spends a month is mostly too
 // small to tell from chance, for any rule that keeps false alarms rare.
+import { FALLBACK_SLUG } from './category.js';
 import { binomialMinP, binomialUpperTail, hypergeometricMinP, hypergeometricUpperTail } from './exactTests.js';
 
 export interface FindingSettings {
@@ -69,7 +70,8 @@ export function findingMonths(s: FindingSettings): number {
 }
 
 /** Never a pattern: no category, or the "nothing fits" category. */
-export const OTHER_SLUG = 'overig';
+/** The slug people pick when nothing fits (the category list's own fallback). */
+export const OTHER_SLUG = FALLBACK_SLUG;
 const isNamed = (slug: string): boolean => slug !== '' && slug !== OTHER_SLUG;
 
 /** One category's spends in the windows the tests look at. */

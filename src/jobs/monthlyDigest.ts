@@ -3,6 +3,7 @@
 import {
   claimMonthlyDigest,
   digestForMonth,
+  withAuditAnchor,
   digestJobKey,
   finishMonthlyDigest,
   stepDone as jobDone,
@@ -57,7 +58,7 @@ export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock' | '
       const d = digestForMonth(deps, month, { teamIds: target.teamIds });
       const textKey = `${key}:text`;
       if (!jobDone(deps.store, textKey)) {
-        await port.postText(target.channelId, d.text);
+        await port.postText(target.channelId, withAuditAnchor(deps.store, d.text));
         markStepDone(deps.store, textKey, deps.clock.now());
       }
       if (d.png) {
