@@ -3,7 +3,7 @@
 // `digest-kanaal <link>` as bot commands, checked on the Bot Connector double and the database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { digestForMonth } from '../../src/app/digest.js';
+import { withAuditAnchor, digestForMonth } from '../../src/app/digest.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { createLog } from '../../src/log.js';
 import { auditLog, teams } from '../../src/store/schema.js';
@@ -101,6 +101,8 @@ describe('the automatic digest in Teams', () => {
   it('at 09:00 Amsterdam on the first working day posts the text and the chart once to the team’s Teams channel', async () => {
     await inChannel(PEOPLE.admin, `digest-kanaal ${MANAGERS_LINK}`);
     const expected = digestForMonth({ store: b.store, clock: b.clock }, '2026-10', { teamId: team().id });
+    // The managers' digest ends with the audit anchor as it stands when it is posted.
+    const posted = withAuditAnchor(b.store, expected.text);
     const s = scheduler();
     b.clock.t = new Date('2026-11-02T07:59:00Z'); // Monday 2 November 08:59 Amsterdam: not yet
     await s.tick();
@@ -110,7 +112,7 @@ describe('the automatic digest in Teams', () => {
     await s.tick();
     const posts = b.double.posts(MANAGERS);
     expect(posts).toHaveLength(2);
-    expect(posts[0]!.body).toMatchObject({ type: 'message', textFormat: 'markdown', text: markdown(expected.text, { person: (id) => id, channel: () => 'dat kanaal' }) });
+    expect(posts[0]!.body).toMatchObject({ type: 'message', textFormat: 'markdown', text: markdown(posted, { person: (id) => id, channel: () => 'dat kanaal' }) });
     expect(String(posts[0]!.body.text)).toMatch(/^\*\*Maandoverzicht minimaatwerkbudget — oktober 2026\*\*/);
     const chart = (posts[1]!.body.attachments as { contentType: string; content: { body: { type: string; url?: string; altText?: string; text?: string }[] } }[])[0]!;
     expect(chart.contentType).toBe('application/vnd.microsoft.card.adaptive');

@@ -3,7 +3,7 @@
 import { mrkdwn } from '../../src/slack/render.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { digestForMonth } from '../../src/app/digest.js';
+import { withAuditAnchor, digestForMonth } from '../../src/app/digest.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { createLog } from '../../src/log.js';
 import { slackDigestPort } from '../../src/slack/digest.js';
@@ -89,13 +89,15 @@ describe('the automatic digest on Slack', () => {
     await command('UADMIN', 'digest-kanaal <#CMGR|managers>');
     b.clock.t = new Date('2026-11-02T08:00:00Z'); // Monday 2 November 09:00 Amsterdam
     const expected = digestForMonth({ store: b.store, clock: b.clock }, '2026-10', { teamId: team().id });
+    // The managers' digest ends with the audit anchor as it stands when it is posted.
+    const posted = withAuditAnchor(b.store, expected.text);
     const scheduler = createScheduler({ store: b.store, clock: b.clock, outboxWake: () => {} }, createLog('error', () => {}), {
       digest: { defaultChannelId: undefined, ports: [slackDigestPort(b.bot.app.client)] },
     });
     await scheduler.tick();
 
     const post = b.double.callsTo('chat.postMessage').find((c) => c.args.channel === 'CMGR')!;
-    expect(post.args.text).toBe(mrkdwn(expected.text));
+    expect(post.args.text).toBe(mrkdwn(posted));
     const url = b.double.callsTo('files.getUploadURLExternal');
     expect(url).toHaveLength(1);
     expect(url[0]!.args).toMatchObject({ filename: 'minimaatwerk-2026-10.png', length: String(expected.png!.length) });
