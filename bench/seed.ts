@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../src/core/random.js';
 import { openStore } from '../src/store/db.js';
 import { addMonthsKey, monthRange } from '../src/core/time.js';
 
@@ -30,16 +31,7 @@ const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 export const nationalDbPath = (): string => join(OUT_DIR, `national-v${SEED_VERSION}-${REQUESTS}.db`);
 
 /** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Category mix (weights), after the domain notes: dental, arrears and white goods lead. */
 const CATEGORY_MIX: [string, number][] = [

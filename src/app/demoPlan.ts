@@ -2,6 +2,7 @@
 // runs through the use cases. Spends follow the domain notes: dental care most often (and recurring
 // in some months), white goods, locksmiths, documents, work, rent arrears…; about one request in
 // five ends with an alternative, some get objections, some expire; finance exports and pays monthly.
+import { seededRandom } from '../core/random.js';
 import { composeIBAN } from 'ibantools';
 import { cents, formatEuroInput, parseAmount } from '../core/money.js';
 import type { CloseKind } from '../core/request.js';
@@ -116,17 +117,8 @@ const TEAM = ['anna', 'bram', 'chris', 'dewi', 'eva'] as const;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A small fast PRNG (mulberry32): the same seed, the same demo. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The same seed, the same demo. */
+const random = seededRandom;
 
 export function demoPlan(o: { months: number; now: Date; seed: number }): { startMs: number; steps: DemoStep[] } {
   const rnd = random(o.seed);
