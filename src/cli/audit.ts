@@ -5,7 +5,7 @@
 import { anchorText, auditHead, checkAnchor, parseAnchor, verifyAuditChain } from '../store/audit.js';
 import { auditMismatches } from '../store/auditBinding.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { done, refused, say, type CliResult } from './output.js';
 import * as text from './texts.js';
 

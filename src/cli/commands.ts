@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadDatabaseUrl, loadDutyLists, PRACTICE_DATABASE_URL } from '../config.js';
-import { openStore, type Store } from '../store/db.js';
+import { openStore } from '../store/db.js';
 import type { CommandName, Options } from './args.js';
+import type { CliEnv, CommandContext } from './context.js';
 import { auditHeadCommand, auditVerifyCommand } from './audit.js';
 import { backupCommand } from './backup.js';
 import { demoCommand } from './demo.js';
@@ -12,18 +13,10 @@ import { exportCsvCommand } from './exportCsv.js';
 import { exportSepaCommand } from './exportSepa.js';
 import { fromCaller } from './files.js';
 import { initCommand } from './init.js';
-import type { CliEnv } from './main.js';
 import { markPaidCommand } from './markPaid.js';
 import { refused, say, type CliResult } from './output.js';
 import { purgeCommand } from './purge.js';
 import * as text from './texts.js';
-
-/** What every command gets: the open database, the time, and paths from the caller's directory. */
-export interface CommandContext {
-  store: Store;
-  now: Date;
-  path(file: string): string;
-}
 
 type Duty = 'finance' | 'admin';
 const DUTY: Partial<Record<CommandName, Duty>> = { 'export csv': 'finance', 'export sepa': 'finance', 'mark-paid': 'finance', purge: 'admin' };

@@ -5,7 +5,7 @@ import { digestForMonth } from '../app/digest.js';
 import { toPlain } from '../core/text.js';
 import { addMonthsKey, monthKey } from '../core/time.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { monthText } from './exportCsv.js';
 import { refused, type CliResult } from './output.js';
 

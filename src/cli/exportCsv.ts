@@ -5,7 +5,7 @@ import { exportRegister, type MonthError } from '../app/finance.js';
 import { registerCsv } from '../core/register.js';
 import { monthLabelEn, monthLabelNl } from '../core/time.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { placeAfterCommit, removeQuietly, tempPathFor } from './files.js';
 import { done, refused, type CliResult } from './output.js';
 import * as text from './texts.js';

@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { exportSepaBatch, type SepaInputError, type SkipReason } from '../app/finance.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { placeAfterCommit, removeQuietly, tempPathFor } from './files.js';
 import { done, refused, say, type CliResult } from './output.js';
 import * as text from './texts.js';

@@ -4,8 +4,9 @@ import { parseCommandLine } from './args.js';
 import { refused, say, type CliResult } from './output.js';
 import * as text from './texts.js';
 
-/** The environment the CLI reads: DATABASE_URL, FINANCE_USER_IDS, ADMIN_USER_IDS, INIT_CWD. */
-export type CliEnv = Record<string, string | undefined>;
+import type { CliEnv } from './context.js';
+
+export type { CliEnv };
 
 export async function runCli(argv: readonly string[], env: CliEnv = {}, now: Date = new Date()): Promise<CliResult> {
   const parsed = parseCommandLine(argv);

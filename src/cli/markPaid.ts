@@ -3,7 +3,7 @@
 import { markPaid } from '../app/finance.js';
 import { finance } from '../core/messages.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { done, refused, type CliResult } from './output.js';
 import * as text from './texts.js';
 

@@ -1,7 +1,7 @@
 // `purge --before 2019-01-01 --by <userId>`: retention of closed requests (free text only).
 import { purgeBefore } from '../app/purge.js';
 import type { Options } from './args.js';
-import type { CommandContext } from './commands.js';
+import type { CommandContext } from './context.js';
 import { done, refused, type CliResult } from './output.js';
 import * as text from './texts.js';
 

@@ -271,6 +271,3 @@ function primaryRows(input: DigestInput, shown: readonly ShownTeam[]): readonly 
   return input.spend.filter((r) => ids.has(r.teamId));
 }
 
-export function primarySection(d: Digest): DigestSection {
-  return d.teams.length === 1 && d.teams[0] ? d.teams[0] : d.overall;
-}

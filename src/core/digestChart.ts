@@ -2,7 +2,8 @@
 // The largest named categories get their own colour; so does every flagged category (a finding),
 // whatever its rank, so the chart shows what the text flags; the rest is one grey block.
 import { REST_COLOR, monthShortNl, type SpendChartInput } from './chartSvg.js';
-import { OTHER_SLUG, primarySection, type CategoryTrend, type Digest } from './digest.js';
+import { primarySection, type CategoryTrend, type Digest } from './digestTypes.js';
+import { OTHER_SLUG } from './recurrence.js';
 
 /** The chart shows at most this many named categories besides the flagged ones; the rest is grouped. */
 export const CHART_MAX_CATEGORIES = 7;

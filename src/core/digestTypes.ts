@@ -200,3 +200,8 @@ export interface Digest {
 }
 
 export const OVERALL_NAME_NL = 'Alle teams';
+
+/** The section the chart and the full text are about: the only team, or all teams together. */
+export function primarySection(d: Digest): DigestSection {
+  return d.teams.length === 1 && d.teams[0] ? d.teams[0] : d.overall;
+}

@@ -25,7 +25,8 @@ import type { TeamsListenerContext } from './listeners/context.js';
 import { onConversationUpdate } from './listeners/events.js';
 import { onDialogOpen, onDialogSubmit } from './listeners/forms.js';
 import { onReaction } from './listeners/reactions.js';
-import { namesFor, TeamsOutbox, type Connector } from './outbox.js';
+import type { Connector } from './connector.js';
+import { namesFor, TeamsOutbox } from './outbox.js';
 import { PersonalChats } from './personal.js';
 
 export interface TeamsBotOptions extends TeamsConfig {

@@ -3,7 +3,7 @@ import type { DigestPort } from '../app/digest.js';
 import { teamsEndpoint } from '../app/msteamsChannels.js';
 import type { Store } from '../app/outboxPump.js';
 import { attachment } from './cards/common.js';
-import type { Connector } from './outbox.js';
+import type { Connector } from './connector.js';
 import { markdown, type Names } from './render.js';
 
 export function teamsDigestPort(store: Pick<Store, 'db'>, connector: Connector, names: Names): DigestPort {

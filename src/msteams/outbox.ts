@@ -12,18 +12,12 @@ import type { Log } from '../log.js';
 import { attachment } from './cards/common.js';
 import { cardSummary, objectionAskCard, requestCard } from './cards/request.js';
 import type { TeamsDirectory } from './directory.js';
+import type { Connector } from './connector.js';
 import type { PersonalChats } from './personal.js';
+
+export type { Connector };
 import { bilingual, type Names } from './render.js';
 
-/** The Bot Connector calls the sender needs (the SDK's ApiClient behind it; a double in tests). */
-export interface Connector {
-  create(serviceUrl: string, conversationId: string, activity: object): Promise<{ id: string }>;
-  update(serviceUrl: string, conversationId: string, activityId: string, activity: object): Promise<void>;
-  /** Create (or get back) the 1:1 conversation of the bot with one person. */
-  createPersonal(serviceUrl: string, tenantId: string, userId: string): Promise<{ id: string }>;
-  /** Whether the bot can read the conversation (it is installed there): a one-member roster page. */
-  canReach(serviceUrl: string, conversationId: string): Promise<boolean>;
-}
 
 /** HTTP status and Retry-After of a failed Bot Connector call (axios-style errors). */
 function httpFailure(e: unknown): { status: number | undefined; retryAfterSec: number | undefined } {

@@ -5,7 +5,7 @@
 import type { Log } from '../log.js';
 import type { InboundActivity } from './activity.js';
 import { tenantIdOf } from './activity.js';
-import type { Connector } from './outbox.js';
+import type { Connector } from './connector.js';
 
 export interface PersonalTarget {
   serviceUrl: string;
