@@ -16,6 +16,7 @@ import { claimJob, jobDone, markJobDone, releaseJob } from '../store/jobs.js';
 import { findTeam, setDigestChannel as storeDigestChannel, teamsOfPlatform } from '../store/teams.js';
 import type { AppDeps, Ctx, Platform } from './deps.js';
 import { done, refused, type Outcome } from './outcome.js';
+import { withLearning, type SignalProposal } from './signalDigest.js';
 import { teamOf, type ChannelRef } from './team.js';
 
 export interface DigestResult {
@@ -26,6 +27,8 @@ export interface DigestResult {
   altText: string;
   /** The chart of spend by category over the last 6 months; null when `chart: false`. */
   png: Buffer | null;
+  /** "Make a signal" buttons the platform posts under the digest (src/app/signalDigest.ts). */
+  signalProposals?: SignalProposal[];
 }
 
 export interface DigestOptions extends DigestQueryOptions {
@@ -40,7 +43,8 @@ export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: st
   const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months: Math.max(months, 6) } : {}) });
   const digest = buildDigest(input, opts.rule);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
-  return { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png };
+  // The learning part (signals, alternatives, what spends prevented): src/app/signalDigest.ts.
+  return withLearning(deps, month, opts.teamIds, { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png });
 }
 
 /** The digest text as structure (the digest module writes lines with `*bold*`, `_em_` and bullets). */
