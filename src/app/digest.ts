@@ -170,4 +170,6 @@ export interface DigestPort {
   platform: Platform;
   postText(channelId: string, text: Text): Promise<void>;
   uploadChart(channelId: string, chart: { png: Buffer; altText: string; title: string; filename: string }): Promise<void>;
+  /** The "make a signal" buttons under the digest (src/app/signalDigest.ts). */
+  postSignalProposals?(channelId: string, proposals: readonly SignalProposal[], month: string): Promise<void>;
 }

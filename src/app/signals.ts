@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit.js';
 import type { Tx } from '../store/db.js';
 import { categoriesOfTeams } from '../store/learning.js';
 import type { Team } from '../store/schema.js';
-import { getSignal, insertSignal, signalsInScope, teamsByIds, updateSignal, type SignalPatch } from '../store/signals.js';
+import { getSignal, insertSignal, signalsInScope, signalsOfPlatform, teamsByIds, updateSignal, type SignalPatch } from '../store/signals.js';
 import type { AppDeps, Ctx } from './deps.js';
 import { done, refused, type Outcome } from './outcome.js';
 import { placeOf, signalView, signalViews } from './signalViews.js';
@@ -152,6 +152,11 @@ export function moveSignalStep(deps: Deps, input: MoveSignalInput): Outcome<{ si
 export function listSignals(deps: Deps, input: { scope: SignalScope; all: boolean }): Outcome<{ signals: SignalView[] }> {
   const views = deps.store.tx((tx) => signalViews(tx, signalsInScope(tx, input.scope, input.all), lastCompleteMonth(deps.clock.now())));
   return done('signal.listed', { signals: views }, signalMessage.list(views, input.all));
+}
+
+/** The open signals of a platform's workspaces (the managers' overview), each with its effect. */
+export function openSignalsOf(deps: Deps, platform: Platform): SignalView[] {
+  return deps.store.tx((tx) => signalViews(tx, signalsOfPlatform(tx, platform), lastCompleteMonth(deps.clock.now())));
 }
 
 /** One signal with its effect per month. */

@@ -89,6 +89,17 @@ export function signalsOfTeams(tx: Tx, teamIds: readonly number[], all = false):
   return withTeams(tx, rows);
 }
 
+/** The open signals of one platform, oldest first. */
+export function signalsOfPlatform(tx: Tx, platform: SignalScope['platform']): SignalWithTeams[] {
+  const rows = tx
+    .select()
+    .from(signals)
+    .where(and(eq(signals.platform, platform), inArray(signals.status, [...OPEN_SIGNAL_STATUSES])))
+    .orderBy(asc(signals.id))
+    .all();
+  return withTeams(tx, rows);
+}
+
 /** Every signal with its teams (a digest of all teams). */
 export function allSignals(tx: Tx, all = false): SignalWithTeams[] {
   const rows = tx

@@ -285,3 +285,18 @@ export const preventedText = {
 
 export const unitCostLine = (o: PreventedOutcome, c: Cents, source: string): Line => t`${preventedWords(o, 'nl')}: ${formatEuro(c)} per keer (bron: ${source})`;
 
+
+// ── The buttons under the digest ────────────────────────────────────────────────────────────────
+
+export const proposalText = {
+  intro: msg(
+    'Van signaal naar structurele oplossing: maak een signaal van een terugkerende categorie (beheerders). Daarna: signaal <nummer> besproken, maatregel, geevalueerd.',
+    'From signal to structural solution: make a signal of a recurring category (admins).',
+  ),
+  /** "Signaal: Mondzorg / tandarts (3 teams)" or "Signaal: Mondzorg / tandarts — Wijkteam Noord" */
+  button: (p: { label: string; teamIds: readonly number[]; teamName: string | null }): Message =>
+    msg(
+      `Signaal: ${p.label}${p.teamName === null ? ` (${p.teamIds.length} teams)` : ` — ${p.teamName}`}`,
+      `Signal: ${p.label}${p.teamName === null ? ` (${p.teamIds.length} teams)` : ''}`,
+    ),
+};
