@@ -4,7 +4,8 @@ import type { webApi } from '@slack/bolt';
 import type { DigestPort } from '../app/digest.js';
 import type { SignalProposal } from '../app/signalDigest.js';
 import { proposalText } from '../core/messages.js';
-import { bilingualLine, button } from './blocks/text.js';
+import { toPlain } from '../core/text.js';
+import { bilingualLine, plain } from './blocks/text.js';
 import { bilingual, fit, mrkdwn, SLACK_LIMITS } from './render.js';
 
 type WebClient = webApi.WebClient;
@@ -24,7 +25,8 @@ export function signalProposalBlocks(proposals: readonly SignalProposal[], month
   const buttons = proposals
     .map((p) => ({ p, value: JSON.stringify({ s: p.slug, t: p.teamIds, m: month } satisfies SignalButtonValue) }))
     .filter((x) => x.value.length <= SLACK_LIMITS.actionValue)
-    .map((x, i) => button(`${SIGNAL_ACTION}:${i}`, proposalText.button(x.p), x.value));
+    // Dutch only: a category's name and the Dutch and English words would not fit a button (75 characters).
+    .map((x, i) => ({ type: 'button', action_id: `${SIGNAL_ACTION}:${i}`, text: plain(toPlain(proposalText.button(x.p).nl), SLACK_LIMITS.buttonText), value: x.value }));
   return [{ type: 'section', text: { type: 'mrkdwn', text: fit(bilingualLine(proposalText.intro), SLACK_LIMITS.sectionText) } }, { type: 'actions', block_id: `signal_proposals:${month}`, elements: buttons }];
 }
 
