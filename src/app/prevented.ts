@@ -7,7 +7,7 @@ import { checkText } from '../core/signal.js';
 import { preventedText } from '../core/texts/signals.js';
 import { code, msg, t, type Message } from '../core/text.js';
 import { appendAudit } from '../store/audit.js';
-import { setPrevented, setUnitCost as storeUnitCost, unitCostOf } from '../store/learning.js';
+import { setPrevented, setUnitCost as storeUnitCost, unitCostOf, unitCosts } from '../store/learning.js';
 import { enqueue } from '../store/outbox.js';
 import { getRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
@@ -53,6 +53,11 @@ export const unitCostErrorText = (e: UnitCostError): Message => {
         : msg(`Geef de bron van het bedrag (--source), hoogstens ${UNIT_COST_SOURCE_MAX} tekens.`, `Give the source of the figure (--source), at most ${UNIT_COST_SOURCE_MAX} characters.`);
   }
 };
+
+/** The unit costs the municipality set, by outcome. */
+export function unitCostList(deps: Pick<AppDeps, 'store'>): UnitCost[] {
+  return unitCosts(deps.store.db);
+}
 
 /** The municipality's own unit cost for one outcome, with its source (admins, from the CLI). */
 export function setUnitCost(deps: Pick<AppDeps, 'store' | 'clock'>, input: { by: string; outcome: string; cents: string; source: string }): Outcome<UnitCost> {

@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit.js';
 import type { Tx } from '../store/db.js';
 import { categoriesOfTeams } from '../store/learning.js';
 import type { Team } from '../store/schema.js';
-import { getSignal, insertSignal, signalsInScope, signalsOfPlatform, teamsByIds, updateSignal, type SignalPatch } from '../store/signals.js';
+import { allSignals, allTeams, getSignal, insertSignal, signalsInScope, signalsOfPlatform, teamsByIds, updateSignal, type SignalPatch } from '../store/signals.js';
 import type { AppDeps, Ctx } from './deps.js';
 import { done, refused, type Outcome } from './outcome.js';
 import { placeOf, signalView, signalViews } from './signalViews.js';
@@ -102,7 +102,8 @@ export interface MoveSignalInput {
   signalId: number;
   input: SignalStepInput;
   within?: SignalScope;
-  platform: Platform;
+  /** The chat platform, for how to write a step; null: the CLI (its options name the fields). */
+  platform: Platform | null;
 }
 
 /** One step of a signal's lifecycle, with its details checked; audited. */
@@ -168,6 +169,29 @@ export function showSignal(deps: Deps, input: { signalId: number; within?: Signa
     }
     const view = signalView(tx, signal, lastCompleteMonth(deps.clock.now()));
     return done('signal.shown', { signal: view }, signalMessage.detail(view));
+  });
+}
+
+// ── The CLI ────────────────────────────────────────────────────────────────────────────────────
+
+/** Every team (to name them with --team) and every signal with its effect (the CLI's `signal list`). */
+export function signalsForCli(deps: Deps): { teams: { id: number; platform: Platform; channelId: string; name: string }[]; signals: SignalView[] } {
+  return deps.store.tx((tx) => ({
+    teams: allTeams(tx).map((t) => ({ id: t.id, platform: t.platform, channelId: t.channelId, name: t.name })),
+    signals: signalViews(tx, allSignals(tx, true), lastCompleteMonth(deps.clock.now())),
+  }));
+}
+
+/** Team numbers or channel ids, comma-separated, as team ids; null when one is unknown. */
+export function teamIdsFromText(deps: Deps, text: string): { teamIds: number[]; platform: Platform } | null {
+  const words = text.split(',').map((w) => w.trim()).filter(Boolean);
+  if (words.length === 0) return null;
+  return deps.store.tx((tx) => {
+    const all = allTeams(tx);
+    const found = words.map((w) => all.find((t) => (/^\d+$/.test(w) && t.id === Number(w)) || t.channelId === w));
+    if (found.some((t) => t === undefined)) return null;
+    const list = found as Team[];
+    return { teamIds: [...new Set(list.map((t) => t.id))], platform: list[0]!.platform };
   });
 }
 

@@ -111,6 +111,10 @@ export function allSignals(tx: Tx, all = false): SignalWithTeams[] {
   return withTeams(tx, rows);
 }
 
+export function allTeams(tx: Tx): Team[] {
+  return tx.select().from(teams).orderBy(asc(teams.id)).all();
+}
+
 export function teamsByIds(tx: Tx, ids: readonly number[]): Team[] {
   if (ids.length === 0) return [];
   return tx.select().from(teams).where(inArray(teams.id, [...ids])).orderBy(asc(teams.id)).all();

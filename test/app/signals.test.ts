@@ -3,6 +3,7 @@
 // row per step, and the effect of a measure on seeded spends (exact figures).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/app/commands.js';
+import { overview } from '../../src/app/overview.js';
 import { createSignal, moveSignalStep, showSignal } from '../../src/app/signals.js';
 import { toPlain, type Message } from '../../src/core/text.js';
 import { auditLog, signals, signalTeams } from '../../src/store/schema.js';
@@ -146,6 +147,23 @@ describe('who may', () => {
     expect(o).toMatchObject({ ok: false, code: 'signal.not_found' });
     expect(showSignal({ store: s.store, clock }, { signalId: 1, within: ws })).toMatchObject({ ok: false, code: 'signal.not_found' });
     expect((await say('UADMIN', 'signalen')).text).toContain('Geen open signalen.');
+  });
+});
+
+describe('the managers’ overview', () => {
+  it('lists the open signals with their status and effect for admins only', async () => {
+    addSpends(s.store, noord, { '2026-10': [8000, 8000, 8000, 8000, 8000, 8000], '2026-11': [8000] });
+    await say('UADMIN', 'signaal nieuw mondzorg');
+    await say('UADMIN', 'signaal 1 besproken GGD');
+    await say('UADMIN', 'signaal 1 maatregel 2026-11-01 GGD: mondzorgspreekuur');
+    await say('UADMIN', 'signaal nieuw "werkkleding voor starters"');
+    clock.t = new Date('2026-12-05T09:00:00Z');
+    const admin = await overview(ctx(), { actorId: 'UADMIN' });
+    const text = admin.ok ? toPlain(admin.value.text) : '';
+    expect(text).toContain('Open signalen / Open signals\n• S1 Mondzorg / tandarts (mondzorg) — Wijkteam Noord — maatregel genomen · effect: gelijk gebleven: gemiddeld 1,0 per maand (1 van 6 maanden na de maatregel)');
+    expect(text).toContain('• S2 werkkleding voor starters (thema) — Wijkteam Noord — gesignaleerd');
+    const member = await overview(ctx(), { actorId: 'UREQ' });
+    expect(member.ok && toPlain(member.value.text)).not.toContain('Open signalen');
   });
 });
 

@@ -176,19 +176,20 @@ export const signalMessage = {
       [p(...t`Signaal ${strong(signalLabel(v.id))} is ${signalStatusWords(v.status, 'nl')}: ${code(STEP_WORD[step])} kan nu niet.`), p(...nextHint(v, 'nl'))],
       [p(...t`Signal ${signalLabel(v.id)} is ${signalStatusWords(v.status, 'en')}: that step is not possible now.`)],
     ),
-  field: (platform: Platform, id: number, step: SignalStep, e: SignalFieldError): Message => {
+  /** A step's detail that is wrong; in a chat (`platform`) with how to write the step, in the CLI (null) without. */
+  field: (platform: Platform | null, id: number, step: SignalStep, e: SignalFieldError): Message => {
     const syntax = STEP_SYNTAX[step](id);
-    const how = t`Schrijf: ${cmd(platform, syntax[0])}.`;
-    const howEn = t`Write: ${cmd(platform, syntax[1])}.`;
+    const how = platform ? t`Schrijf: ${cmd(platform, syntax[0])}.` : [];
+    const howEn = platform ? t`Write: ${cmd(platform, syntax[1])}.` : [];
     switch (e.code) {
       case 'bsn':
         return msg(['Geen burgerservicenummers (BSN) of namen van bewoners in een signaal.'], ['No citizen service numbers (BSN) or resident names in a signal.']);
       case 'too_long':
         return msg([`${FIELD_NL[e.field]}: maximaal ${e.max} tekens.`], [`${FIELD_EN[e.field]}: at most ${e.max} characters.`]);
       case 'date':
-        return msg([`${FIELD_NL[e.field]}: geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ). `, ...how], [`${FIELD_EN[e.field]}: not a valid date (YYYY-MM-DD or DD-MM-YYYY). `, ...howEn]);
+        return msg([`${FIELD_NL[e.field]}: geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`, ...(how.length ? [' ', ...how] : [])], [`${FIELD_EN[e.field]}: not a valid date (YYYY-MM-DD or DD-MM-YYYY).`, ...(howEn.length ? [' ', ...howEn] : [])]);
       case 'required':
-        return msg([`${FIELD_NL[e.field]} ontbreekt. `, ...how], [`${FIELD_EN[e.field]} is missing. `, ...howEn]);
+        return msg([`${FIELD_NL[e.field]} ontbreekt.`, ...(how.length ? [' ', ...how] : [])], [`${FIELD_EN[e.field]} is missing.`, ...(howEn.length ? [' ', ...howEn] : [])]);
     }
   },
   themeInvalid: msg(
