@@ -27,6 +27,9 @@ export const SHARED_SIGNAL_MIN_TEAMS = 3;
 /** At most this many "make a signal" buttons under a digest. */
 export const MAX_SIGNAL_PROPOSALS = 5;
 
+/** A digest of many teams lists at most this many shared proposals and open signals; the rest is counted. */
+export const MAX_LEARNING_LINES = 10;
+
 /** An open signal, as far as proposals need it. */
 export interface OpenSignalRef {
   id: number;
@@ -135,21 +138,24 @@ const pct = (part: number, whole: number): string => (Math.round((part / whole) 
 
 const heading = (nl: string, en: string): Block => p(strong(nl), ' / ', em(en));
 
+const more = (n: number, nl: string, en: string): Block[] => (n > 0 ? [p(`… en nog ${n} ${nl} / `, em(`and ${n} more ${en}`))] : []);
+
 function sharedBlocks(shared: readonly SharedProposal[], proposals: readonly SignalProposal[]): Block[] {
   if (shared.length === 0) return [];
-  const items = shared.map((s): Line => {
+  const items = shared.slice(0, MAX_LEARNING_LINES).map((s): Line => {
     const teams = s.teams.flatMap((f, i): Inline[] => [...(i > 0 ? ['; '] : []), ...t`${f.teamName}`, ` ${f.count}× ${formatEuro(cents(f.totalCents))}`]);
     const next: Inline[] = s.signal
       ? [' → al ', strong(signalLabel(s.signal.id)), ` (${signalStatusWords(s.signal.status, 'nl')})`]
-      : [' → voorstel: één gezamenlijk signaal', proposals.some((x) => x.slug === s.slug && x.teamName === null) ? ' (knop hieronder)' : '', ', of ', code(`signaal nieuw ${s.slug}`), ' in het digest-kanaal'];
+      : [' → voorstel: één gezamenlijk signaal: ', code(`signaal nieuw ${s.slug}`), ' in het digest-kanaal', proposals.some((x) => x.slug === s.slug && x.teamName === null) ? ' (of de knop onder het maandoverzicht)' : ''];
     return [strong(...t`${s.label}`), ` in ${s.teams.length} teams: `, ...teams, ...next];
   });
-  return [heading('Terugkerend in meerdere teams', 'Recurring in several teams'), { k: 'list', items }];
+  return [heading('Terugkerend in meerdere teams', 'Recurring in several teams'), { k: 'list', items }, ...more(shared.length - items.length, 'categorieën in meerdere teams', 'categories in several teams')];
 }
 
 function signalsBlocks(signals: readonly SignalView[]): Block[] {
   if (signals.length === 0) return [];
-  return [heading('Open signalen', 'Open signals'), ...signals.flatMap((v) => signalBlocks(v, true))];
+  const shown = signals.slice(0, MAX_LEARNING_LINES);
+  return [heading('Open signalen', 'Open signals'), ...shown.flatMap((v) => signalBlocks(v, true)), ...more(signals.length - shown.length, 'open signalen (zie signalen)', 'open signals (see signalen)')];
 }
 
 function alternativesBlocks(a: LearningDigestInput['alternatives']): Block[] {
@@ -214,7 +220,7 @@ function preventedBlocks(prevented: LearningDigestInput['prevented'], unitCosts:
 export function learningDigestBlocks(input: LearningDigestInput): Block[] {
   const parts = [sharedBlocks(input.shared, input.proposals), signalsBlocks(input.signals), alternativesBlocks(input.alternatives), preventedBlocks(input.prevented, input.unitCosts)].filter((x) => x.length > 0);
   const hint: Block[] = input.proposals.length
-    ? [p('Maak van een terugkerende categorie een signaal met de knoppen onder dit overzicht (beheerders), of typ ', code('signaal nieuw <categorie>'), '.')]
+    ? [p('Maak van een terugkerende categorie een signaal (beheerders): typ ', code('signaal nieuw <categorie>'), ', of gebruik de knoppen onder het automatische maandoverzicht. / ', em('Admins: make a signal of a recurring category.'))]
     : [];
   if (parts.length === 0 && hint.length === 0) return [];
   return [rule, heading('Van signaal naar structurele oplossing', 'From signal to structural solution'), ...parts.flat(), ...hint];

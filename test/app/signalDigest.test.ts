@@ -48,7 +48,7 @@ describe('a category recurring in several teams', () => {
     const d = digestForMonth(deps(), '2026-10', { chart: false });
     const plain = toPlain(d.text);
     expect(plain).toContain('Van signaal naar structurele oplossing / From signal to structural solution');
-    expect(plain).toContain('• Mondzorg / tandarts in 3 teams: Buurtteam Zuid 6× € 420,00; Wijkteam Noord 5× € 450,00; Wijkteam Oost 4× € 220,00 → voorstel: één gezamenlijk signaal (knop hieronder)');
+    expect(plain).toContain('• Mondzorg / tandarts in 3 teams: Buurtteam Zuid 6× € 420,00; Wijkteam Noord 5× € 450,00; Wijkteam Oost 4× € 220,00 → voorstel: één gezamenlijk signaal: signaal nieuw mondzorg in het digest-kanaal (of de knop onder het maandoverzicht)');
     expect(plain).not.toMatch(/in 4 teams/);
     expect(d.signalProposals).toEqual([
       { slug: 'mondzorg', label: 'Mondzorg / tandarts', teamIds: [noord, zuid, oost], teamName: null },

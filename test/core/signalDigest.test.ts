@@ -75,9 +75,18 @@ describe('blocks', () => {
       }),
     );
     expect(text).toContain('Van signaal naar structurele oplossing / From signal to structural solution');
-    expect(text).toContain('• Mondzorg / tandarts in 3 teams: Team 2 6× € 510,00; Team 3 5× € 380,00; Team 1 4× € 400,00 → voorstel: één gezamenlijk signaal (knop hieronder), of signaal nieuw mondzorg in het digest-kanaal');
+    expect(text).toContain('• Mondzorg / tandarts in 3 teams: Team 2 6× € 510,00; Team 3 5× € 380,00; Team 1 4× € 400,00 → voorstel: één gezamenlijk signaal: signaal nieuw mondzorg in het digest-kanaal (of de knop onder het maandoverzicht)');
     expect(text).toContain('4 van 16 besluiten (25,0%) eindigden met een alternatief in plaats van een uitgave; de pilots zagen ongeveer 1 op 5.');
     expect(text).toContain('• Fonds of goed doel: 2\n• Netwerk van de bewoner: 1\n• Anders: 1');
+  });
+
+  it('a digest of many teams lists 10 shared proposals and counts the rest', () => {
+    const findings = Array.from({ length: 12 }, (_, i) => [1, 2, 3].map((team) => f(team, `c${String(i).padStart(2, '0')}`, 4, 1000 * (12 - i)))).flat();
+    const text = toPlain(learningDigestBlocks({ ...empty, shared: sharedProposals(findings, scopes, []) }));
+    expect(text.match(/ in 3 teams: /g)).toHaveLength(10);
+    expect(text).toContain('c09 in 3 teams');
+    expect(text).not.toContain('c10 in 3 teams');
+    expect(text).toContain('… en nog 2 categorieën in meerdere teams / and 2 more categories in several teams');
   });
 
   it('what spends prevented per category; an estimate only for outcomes with the municipality’s unit cost, with its source', () => {
