@@ -44,7 +44,7 @@ export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: st
   const digest = buildDigest(input, opts.rule);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
   // The learning part (signals, alternatives, what spends prevented): src/app/signalDigest.ts.
-  return withLearning(deps, month, opts.teamIds, { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png });
+  return withLearning(deps, month, opts.teamIds ?? (opts.teamId !== undefined ? [opts.teamId] : undefined), { digest, text: asText(digestText(digest, 'nl')), altText: digestAltText(digest), png });
 }
 
 /** The digest text as structure (the digest module writes lines with `*bold*`, `_em_` and bullets). */

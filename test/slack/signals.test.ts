@@ -72,7 +72,7 @@ describe('/minimaatwerk signaal and signalen', () => {
     expect(list.text).toContain('*Open signalen* (1)');
     expect(list.text).toContain('*S1* Mondzorg / tandarts (`mondzorg`)');
     expect(list.text).toContain('_maatregel genomen_');
-    expect(list.text).toContain('Effect: ');
+    expect(list.text).toContain('*Effect:* nog geen volle maand na de maatregel');
 
     const wrong = await command('UADMIN', 'signaal 1 evalueer');
     expect(wrong.text).toMatch(/^Dat begrijp ik niet \("evalueer"\)\./);

@@ -111,7 +111,7 @@ const monthLine = (m: EffectWindow['months'][number]): Line => [
  * total and median. Dutch, with the verdict in English after it.
  */
 export function effectBlocks(e: SignalEffect, perMonth: boolean): Block[] {
-  const out: Block[] = [p(strong('Effect: '), effectVerdict(e, 'nl'), '. ', ...textOf(NO_CAUSAL_CLAIM, 'nl'), ' / ', em(`${effectVerdict(e, 'en')}. `, ...textOf(NO_CAUSAL_CLAIM, 'en')))];
+  const out: Block[] = [p(strong('Effect:'), ' ', effectVerdict(e, 'nl'), '. ', ...textOf(NO_CAUSAL_CLAIM, 'nl'), ' / ', em(`${effectVerdict(e, 'en')}. `, ...textOf(NO_CAUSAL_CLAIM, 'en')))];
   const items: Line[] = [['Ervoor: ', ...windowNl(e.before, e.beforeMonths[0] as string, e.beforeMonths.at(-1) as string)]];
   if (e.after.months.length > 0) items.push(['Erna: ', ...windowNl(e.after, e.afterMonths[0] as string, e.after.months.at(-1)!.month)]);
   if (perMonth) items.push(...e.before.months.map(monthLine), ...(e.after.months.length ? [['— maatregel —'] as Line, ...e.after.months.map(monthLine)] : []));
