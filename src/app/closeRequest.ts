@@ -1,7 +1,9 @@
 // The requester (or an admin) withdraws a request or closes it as "alternative found".
 import type { Message } from '../core/messages.js';
 import { confirm, field, LIMITS, refusal, thread } from '../core/messages.js';
+import { isPreventedOutcome, type PreventedOutcome } from '../core/prevented.js';
 import { containsBsn } from '../core/privacy.js';
+import { preventedText } from '../core/texts/signals.js';
 import type { CloseKind } from '../core/request.js';
 import { CLOSE_KINDS, transition } from '../core/request.js';
 import { appendAudit } from '../store/audit.js';
@@ -31,18 +33,24 @@ export async function openCloseForm(ctx: Ctx, input: { actorId: string; requestI
 
 export type CloseInput =
   | { actorId: string; requestId: number; how: 'withdraw' }
-  | { actorId: string; requestId: number; how: 'alternative'; kind: string | null; reason: string };
+  | { actorId: string; requestId: number; how: 'alternative'; kind: string | null; reason: string; prevented?: string | null };
 
 export async function closeRequest(ctx: Ctx, input: CloseInput): Promise<Outcome<{ requestId: number }>> {
   const now = ctx.clock.now();
   let kind: CloseKind | undefined;
   let reason = '';
+  let prevented: PreventedOutcome | undefined;
   if (input.how === 'alternative') {
     kind = CLOSE_KINDS.find((k) => k === input.kind);
     if (!kind) return refused('form.invalid', field.required, { kind: field.required });
     const bad = closeReasonError(input.reason);
     if (bad) return refused('form.invalid', bad, { reason: bad });
     reason = input.reason.trim();
+    // What the alternative prevented: optional, one of a fixed list.
+    if (input.prevented) {
+      if (!isPreventedOutcome(input.prevented)) return refused('form.invalid', preventedText.unknownChoice, { prevented: preventedText.unknownChoice });
+      prevented = input.prevented;
+    }
   }
   const request = getRequest(ctx.store.db, input.requestId);
   if (!request) return refused('request.not_found', refusal.notFound);
@@ -53,14 +61,14 @@ export async function closeRequest(ctx: Ctx, input: CloseInput): Promise<Outcome
     const next = transition(current.status, input.how === 'withdraw' ? 'withdraw' : 'close_alternative');
     if (!next.ok) return refused('request.decided', refusal.alreadyDecided(current.id, current.status));
     const team = getTeam(tx, current.teamId);
-    updateRequest(tx, current.id, { status: next.value, closedAt: now, ...(kind ? { closedKind: kind, closedReason: reason } : {}) });
+    updateRequest(tx, current.id, { status: next.value, closedAt: now, ...(kind ? { closedKind: kind, closedReason: reason } : {}), ...(prevented ? { prevented, preventedAt: now } : {}) });
     appendAudit(tx, {
       at: now,
       actorId: input.actorId,
       action: `request.${next.value}`,
       teamId: team.id,
       requestId: current.id,
-      detail: { from: current.status, ...(kind ? { kind } : {}) },
+      detail: { from: current.status, ...(kind ? { kind } : {}), ...(prevented ? { prevented } : {}) },
     });
     enqueue(tx, team.platform, { kind: 'card.update', requestId: current.id }, now);
     const message = kind ? thread.alternative(current.id, input.actorId, kind, reason) : thread.withdrawn(current.id, input.actorId);

@@ -11,6 +11,7 @@ import { openRequestForm } from './fileRequest.js';
 import { refused, type Outcome } from './outcome.js';
 import { overview } from './overview.js';
 import type { RequestFormView } from './requestForm.js';
+import { signalCommand, signalsCommand } from './signals.js';
 import type { ChannelRef } from './team.js';
 
 export type Command =
@@ -21,6 +22,8 @@ export type Command =
   | { kind: 'digest'; arg: string }
   | { kind: 'digest_channel'; arg: string }
   | { kind: 'categories'; arg: string }
+  | { kind: 'signal'; arg: string }
+  | { kind: 'signals'; arg: string }
   | { kind: 'unknown'; word: string };
 
 const WORDS: Record<string, Command['kind']> = {
@@ -44,6 +47,10 @@ const WORDS: Record<string, Command['kind']> = {
   categorieen: 'categories',
   categorieën: 'categories',
   categories: 'categories',
+  signaal: 'signal',
+  signal: 'signal',
+  signalen: 'signals',
+  signals: 'signals',
 };
 
 /** The command in what a person typed after the bot's name. */
@@ -123,5 +130,9 @@ export async function runCommand(ctx: Ctx, input: CommandInput): Promise<Outcome
     }
     case 'digest_channel':
       return reply(await setDigestChannel(ctx, { actorId: input.actorId, channel: input.channel, targetText: command.arg, ...named }));
+    case 'signal':
+      return reply(await signalCommand(ctx, { actorId: input.actorId, channel: input.channel, conversation: input.conversation, text: command.arg }));
+    case 'signals':
+      return reply(signalsCommand(ctx, { actorId: input.actorId, channel: input.channel, conversation: input.conversation, text: command.arg }));
   }
 }

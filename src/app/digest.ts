@@ -16,6 +16,7 @@ import { claimJob, jobDone, markJobDone, releaseJob } from '../store/jobs.js';
 import { findTeam, setDigestChannel as storeDigestChannel, teamIdsOfOrganisation, teamsOfPlatform } from '../store/teams.js';
 import type { AppDeps, Ctx, Platform } from './deps.js';
 import { done, refused, type Outcome } from './outcome.js';
+import { withLearning, type SignalProposal } from './signalDigest.js';
 import { teamOf, type ChannelRef } from './team.js';
 
 export interface DigestResult {
@@ -26,6 +27,8 @@ export interface DigestResult {
   altText: string;
   /** The chart of spend by category over the last 6 months; null when `chart: false`. */
   png: Buffer | null;
+  /** "Make a signal" buttons the platform posts under the digest (src/app/signalDigest.ts). */
+  signalProposals?: SignalProposal[];
 }
 
 export interface DigestOptions extends DigestQueryOptions {
@@ -40,7 +43,8 @@ export function digestForMonth(deps: Pick<AppDeps, 'store' | 'clock'>, month: st
   const input = loadDigestInput(deps.store, month, deps.clock.now(), { ...opts, ...(months ? { months } : {}) });
   const digest = buildDigest(input, opts.settings);
   const png = opts.chart === false ? null : svgToPng(spendChartSvg(digestChartInput(digest, 'nl')));
-  return { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png };
+  // The learning part (signals, alternatives, what spends prevented): src/app/signalDigest.ts.
+  return withLearning(deps, month, opts.teamIds ?? (opts.teamId !== undefined ? [opts.teamId] : undefined), { digest, text: digestText(digest, 'nl'), altText: digestAltText(digest), png });
 }
 
 /**
@@ -157,4 +161,6 @@ export interface DigestPort {
   platform: Platform;
   postText(channelId: string, text: Text): Promise<void>;
   uploadChart(channelId: string, chart: { png: Buffer; altText: string; title: string; filename: string }): Promise<void>;
+  /** The "make a signal" buttons under the digest (src/app/signalDigest.ts). */
+  postSignalProposals?(channelId: string, proposals: readonly SignalProposal[], month: string): Promise<void>;
 }

@@ -10,6 +10,7 @@ import type { RequestRow } from '../store/schema.js';
 import { getAnnualBudget, teamsOfPlatform } from '../store/teams.js';
 import type { Ctx } from './deps.js';
 import { lastDigestFor } from './digest.js';
+import { openSignalsOf } from './signals.js';
 import { done, type Outcome } from './outcome.js';
 
 const line = (r: RequestRow): OverviewRequest => ({ id: r.id, amountCents: cents(r.amountCents), supplierName: r.supplierName, status: r.status, channelId: r.channelId });
@@ -40,7 +41,8 @@ export async function overview(ctx: Ctx, input: { actorId: string }): Promise<Ou
     const used = cents(budgetUsage(db, { teamId: team.id, start, end }));
     budgets.push({ channelId: team.channelId, year, annualCents: annual === null ? null : cents(annual), usedCents: used, leftCents: annual === null ? null : subCents(cents(annual), used) });
   }
-  const digest = (await ctx.directory.isAdmin(userId)) ? lastDigestFor(ctx, platform) : null;
-  const o: Overview = { mine, awaitingMe, budgets, digest };
+  const admin = await ctx.directory.isAdmin(userId);
+  const digest = admin ? lastDigestFor(ctx, platform) : null;
+  const o: Overview = { mine, awaitingMe, budgets, digest, signals: admin ? openSignalsOf(ctx, platform) : null };
   return done('overview.shown', { overview: o, text: overviewText(o, platform) });
 }

@@ -5,7 +5,10 @@ import * as text from './texts.js';
 import type { CliText } from './texts.js';
 
 /** Every option of every command (all take a value, except --help). */
-const VALUE_OPTIONS = ['db', 'month', 'out', 'by', 'execution-date', 'debtor-iban', 'debtor-name', 'debtor-bic', 'request', 'before', 'anchor', 'months'] as const;
+const VALUE_OPTIONS = [
+  'db', 'month', 'out', 'by', 'execution-date', 'debtor-iban', 'debtor-name', 'debtor-bic', 'request', 'before', 'anchor', 'months',
+  'category', 'theme', 'team', 'id', 'to', 'with', 'date', 'owner', 'text', 'reason', 'outcome', 'cents', 'source',
+] as const;
 export type OptionName = (typeof VALUE_OPTIONS)[number];
 
 export const COMMANDS = {
@@ -19,6 +22,11 @@ export const COMMANDS = {
   'audit head': [],
   purge: ['before', 'by'],
   backup: ['out'],
+  'signal list': [],
+  'signal new': ['category', 'theme', 'team', 'by'],
+  'signal move': ['id', 'to', 'with', 'date', 'owner', 'text', 'reason', 'by'],
+  'unit-cost list': [],
+  'unit-cost set': ['outcome', 'cents', 'source', 'by'],
 } as const satisfies Record<string, readonly OptionName[]>;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -29,7 +37,7 @@ export type Parsed =
   | { kind: 'error'; text: CliText; showUsage: boolean }
   | { kind: 'run'; command: CommandName; options: Options };
 
-const GROUPS: Record<string, CliText> = { export: text.whichExport, audit: text.whichAudit };
+const GROUPS: Record<string, CliText> = { export: text.whichExport, audit: text.whichAudit, signal: text.whichSignal, 'unit-cost': text.whichUnitCost };
 const isValueOption = (name: string): name is OptionName => (VALUE_OPTIONS as readonly string[]).includes(name);
 
 export function parseCommandLine(argv: readonly string[]): Parsed {

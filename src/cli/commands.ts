@@ -16,22 +16,36 @@ import { initCommand } from './init.js';
 import { markPaidCommand } from './markPaid.js';
 import { refused, say, type CliResult } from './output.js';
 import { purgeCommand } from './purge.js';
+import { signalListCommand, signalMoveCommand, signalNewCommand } from './signal.js';
+import { unitCostListCommand, unitCostSetCommand } from './unitCost.js';
 import * as text from './texts.js';
 
 type Duty = 'finance' | 'admin';
-const DUTY: Partial<Record<CommandName, Duty>> = { 'export csv': 'finance', 'export sepa': 'finance', 'mark-paid': 'finance', purge: 'admin' };
+const DUTY: Partial<Record<CommandName, Duty>> = {
+  'export csv': 'finance',
+  'export sepa': 'finance',
+  'mark-paid': 'finance',
+  purge: 'admin',
+  'signal new': 'admin',
+  'signal move': 'admin',
+  'unit-cost set': 'admin',
+};
+
+/** How a refusal of an admin duty names what only admins may do. */
+const ADMIN_WHAT: Partial<Record<CommandName, 'purge' | 'signals' | 'unitCost'>> = { 'signal new': 'signals', 'signal move': 'signals', 'unit-cost set': 'unitCost' };
 
 /**
  * `--by` names who acts. When the setting for that duty lists user ids, only they may; when it is
  * empty the CLI cannot check and says so under the result.
  */
-function checkBy(duty: Duty | undefined, by: string | undefined, env: CliEnv): { refusal: CliResult | null; note: text.CliText | null } {
+function checkBy(command: CommandName, by: string | undefined, env: CliEnv): { refusal: CliResult | null; note: text.CliText | null } {
+  const duty = DUTY[command];
   if (!duty) return { refusal: null, note: null };
   if (!by) return { refusal: refused(text.missingOption('by')), note: null };
   const lists = loadDutyLists(env);
   const list = duty === 'finance' ? lists.financeUserIds : lists.adminUserIds;
   if (list.length === 0) return { refusal: null, note: text.byUnchecked(duty === 'finance' ? 'FINANCE_USER_IDS' : 'ADMIN_USER_IDS') };
-  if (!list.includes(by)) return { refusal: refused(duty === 'finance' ? text.notFinance(by) : text.notAdmin(by)), note: null };
+  if (!list.includes(by)) return { refusal: refused(duty === 'finance' ? text.notFinance(by) : text.notAdmin(by, ADMIN_WHAT[command])), note: null };
   return { refusal: null, note: null };
 }
 
@@ -44,7 +58,7 @@ export async function runCommand(command: CommandName, o: Options, env: CliEnv, 
   if (!existsSync(dbPath)) return refused(text.dbMissing(dbPath));
   if (command === 'backup') return backupCommand(dbPath, path(o.out ?? defaultBackupName(now)));
 
-  const duty = checkBy(DUTY[command], o.by, env);
+  const duty = checkBy(command, o.by, env);
   if (duty.refusal) return duty.refusal;
   const store = openStore(dbPath);
   const ctx: CommandContext = { store, now, path };
@@ -73,6 +87,16 @@ function run(command: Exclude<CommandName, 'init' | 'backup' | 'demo'>, ctx: Com
       return auditHeadCommand(ctx);
     case 'purge':
       return purgeCommand(ctx, o);
+    case 'signal list':
+      return signalListCommand(ctx);
+    case 'signal new':
+      return signalNewCommand(ctx, o);
+    case 'signal move':
+      return signalMoveCommand(ctx, o);
+    case 'unit-cost list':
+      return unitCostListCommand(ctx);
+    case 'unit-cost set':
+      return unitCostSetCommand(ctx, o);
   }
 }
 

@@ -26,9 +26,17 @@ export const usage = m(
     '  audit head',
     '  purge --before 2019-01-01 --by <id>',
     '  backup [--out bestand.db]',
+    '  signal list',
+    '  signal new (--category mondzorg | --theme "werkkleding voor starters") --team 1,2 --by <id>',
+    '  signal move --id 3 --to besproken --with "tandartspraktijken Noord" [--date 2026-11-20] --by <id>',
+    '              --to maatregel --date 2027-01-01 --owner wijkcoördinator --text "korting voor minima"',
+    '              --to geevalueerd --text ".." | --to gesloten [--text ..] | --to geen-maatregel --reason ".."',
+    '  unit-cost list',
+    '  unit-cost set --outcome eviction --cents 800000 --source "bron van het bedrag" --by <id>',
     '  help',
     'Elk commando: --db <bestand> (anders DATABASE_URL). Relatieve paden gelden vanaf de map waar je het commando typt.',
-    '--by: wie het doet (gebruikers-id; moet in FINANCE_USER_IDS staan, bij purge in ADMIN_USER_IDS, als die zijn ingesteld).',
+    '--by: wie het doet (gebruikers-id; moet in FINANCE_USER_IDS staan, bij purge, signal en unit-cost in ADMIN_USER_IDS, als die zijn ingesteld).',
+    '--team: teamnummers of kanaal-id\'s (signal list toont ze); geen namen of BSN van bewoners in een signaal.',
   ].join('\n'),
   [
     'Usage: npm run cli -- <command> [options]',
@@ -38,7 +46,8 @@ export const usage = m(
     '  digest: the monthly digest as text; audit verify: check the audit trail (hash chain, payments, optional anchor);',
     '  audit head: print the anchor to keep outside the database; purge: blank free text of closed requests before a date;',
     '  backup: consistent online copy of the database. Every command takes --db <file> (else DATABASE_URL);',
-    '  relative paths count from the directory you type the command in. --by must be in FINANCE_USER_IDS (purge: ADMIN_USER_IDS) when set.',
+    '  relative paths count from the directory you type the command in. --by must be in FINANCE_USER_IDS (purge, signal, unit-cost: ADMIN_USER_IDS) when set.',
+    '  signal list/new/move: signals from a recurring category to a structural solution; unit-cost list/set: the municipality\'s own cost per prevented outcome (with its source).',
   ].join('\n'),
 );
 
@@ -47,6 +56,8 @@ export const usage = m(
 export const unknownCommand = (cmd: string) => m(`Onbekend commando ${q(cmd)}.`, `Unknown command ${q(cmd)}.`);
 export const whichExport = m('Wat wil je exporteren? Gebruik export csv of export sepa.', 'Export what? Use export csv or export sepa.');
 export const whichAudit = m('Welke auditcontrole? Gebruik audit verify of audit head.', 'Which audit command? Use audit verify or audit head.');
+export const whichSignal = m('Wat wil je met signalen? Gebruik signal list, signal new of signal move.', 'What about signals? Use signal list, signal new or signal move.');
+export const whichUnitCost = m('Gebruik unit-cost list of unit-cost set.', 'Use unit-cost list or unit-cost set.');
 export const unknownOption = (raw: string) => m(`Onbekende optie ${raw.slice(0, 40)}.`, `Unknown option ${raw.slice(0, 40)}.`);
 export const optionNotFor = (raw: string, cmd: string) =>
   m(`Optie ${raw.slice(0, 40)} hoort niet bij ${cmd}.`, `Option ${raw.slice(0, 40)} does not go with ${cmd}.`);
@@ -64,8 +75,12 @@ export const notFinance = (by: string) =>
     `${q(by)} staat niet in FINANCE_USER_IDS: alleen de financiële administratie kan dit doen.`,
     `${q(by)} is not in FINANCE_USER_IDS: only the finance group can do this.`,
   );
-export const notAdmin = (by: string) =>
-  m(`${q(by)} staat niet in ADMIN_USER_IDS: alleen een beheerder kan opschonen.`, `${q(by)} is not in ADMIN_USER_IDS: only an admin can purge.`);
+export const notAdmin = (by: string, what: 'purge' | 'signals' | 'unitCost' = 'purge') =>
+  ({
+    purge: m(`${q(by)} staat niet in ADMIN_USER_IDS: alleen een beheerder kan opschonen.`, `${q(by)} is not in ADMIN_USER_IDS: only an admin can purge.`),
+    signals: m(`${q(by)} staat niet in ADMIN_USER_IDS: alleen een beheerder maakt en verzet signalen.`, `${q(by)} is not in ADMIN_USER_IDS: only an admin creates and moves signals.`),
+    unitCost: m(`${q(by)} staat niet in ADMIN_USER_IDS: alleen een beheerder stelt eenheidsprijzen in.`, `${q(by)} is not in ADMIN_USER_IDS: only an admin sets unit costs.`),
+  })[what];
 
 // ── Database and files ──────────────────────────────────────────────────────────────────────────
 
@@ -240,3 +255,20 @@ export const demoDone = (file: string, requests: number, months: number, exporte
   );
 export const demoAlready = (file: string) =>
   m(`${file} heeft al oefendata (of het oefenteam is in gebruik); er is niets toegevoegd.`, `${file} already has practice data (or the practice team is in use); nothing was added.`);
+// ── signal, unit-cost ───────────────────────────────────────────────────────────────────────────
+
+export const teamInvalid = (text: string) =>
+  m(`${q(text, 60)} zijn geen teams: geef teamnummers of kanaal-id's, met komma's (signal list toont ze).`, `${q(text, 60)} are no teams: give team numbers or channel ids, comma-separated (signal list shows them).`);
+export const subjectEither = m('Geef --category of --theme (één van beide).', 'Give --category or --theme (one of them).');
+export const signalIdInvalid = (text: string) => m(`${q(text, 20)} is geen signaalnummer.`, `${q(text, 20)} is not a signal number.`);
+export const stepUnknown = (text: string) =>
+  m(
+    `Onbekende stap ${q(text, 30)}: kies besproken, maatregel, geevalueerd, gesloten of geen-maatregel.`,
+    `Unknown step ${q(text, 30)}: choose besproken, maatregel, geevalueerd, gesloten or geen-maatregel.`,
+  );
+export const teamsHeading = m('Teams (nummer, platform, kanaal, naam):', 'Teams (number, platform, channel, name):');
+export const noSignals = m('Nog geen signalen.', 'No signals yet.');
+export const noUnitCosts = m(
+  'Geen eenheidsprijzen ingesteld: het maandoverzicht schat geen vermeden kosten. Stel er een in met unit-cost set.',
+  'No unit costs set: the digest estimates no avoided costs. Set one with unit-cost set.',
+);

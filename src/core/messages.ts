@@ -1,5 +1,5 @@
 // The text catalogue: every text a user reads, Dutch first, English second, split by area in
-// src/core/texts/ (form, requests, card, finance, admin, help, overview, words). Messages are
+// src/core/texts/ (form, requests, card, finance, admin, help, overview, words, signals). Messages are
 // structure (src/core/text.ts), rendered per platform by the adapters. (The CLI's own plain texts
 // are in src/cli/texts.ts.)
 export type { Message } from './text.js';
@@ -11,3 +11,4 @@ export * from './texts/admin.js';
 export * from './texts/help.js';
 export * from './texts/overview.js';
 export * from './texts/words.js';
+export * from './texts/signals.js';

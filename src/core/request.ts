@@ -69,7 +69,8 @@ export const CLOSED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter
 /** Approved or paid: a spend (the digest, the register). */
 export const SPEND_STATUSES: readonly RequestStatus[] = ['approved', 'paid'];
 
-export type CloseKind = 'charity_fund' | 'other_provision' | 'free_solution' | 'other';
-export const CLOSE_KINDS: readonly CloseKind[] = ['charity_fund', 'other_provision', 'free_solution', 'other'];
+/** Where the alternative came from: stored as these words (closed_kind); 'network' is the resident's own network. */
+export type CloseKind = 'charity_fund' | 'other_provision' | 'free_solution' | 'network' | 'other';
+export const CLOSE_KINDS: readonly CloseKind[] = ['charity_fund', 'other_provision', 'free_solution', 'network', 'other'];
 export type ReasonCode = 'no_provision' | 'too_slow';
 export const REASON_CODES: readonly ReasonCode[] = ['no_provision', 'too_slow'];

@@ -61,6 +61,11 @@ export async function runMonthlyDigest(deps: Pick<AppDeps, 'store' | 'clock' | '
         await port.postText(target.channelId, withAuditAnchor(deps.store, d.text));
         markStepDone(deps.store, textKey, deps.clock.now());
       }
+      const signalsKey = `${key}:signals`;
+      if (d.signalProposals?.length && port.postSignalProposals && !jobDone(deps.store, signalsKey)) {
+        await port.postSignalProposals(target.channelId, d.signalProposals, month);
+        markStepDone(deps.store, signalsKey, deps.clock.now());
+      }
       if (d.png) {
         await port.uploadChart(target.channelId, {
           png: d.png,

@@ -2,7 +2,10 @@
 import type { DigestPort } from '../app/digest.js';
 import { teamsEndpoint } from '../app/msteamsChannels.js';
 import type { Store } from '../app/outboxPump.js';
-import { attachment } from './cards/common.js';
+import type { SignalProposal } from '../app/signalDigest.js';
+import { proposalText } from '../core/messages.js';
+import { toPlain } from '../core/text.js';
+import { attachment, card, messageBlock, VERB, type AdaptiveCard } from './cards/common.js';
 import type { Connector } from './connector.js';
 import { markdown, type Names } from './render.js';
 
@@ -28,5 +31,17 @@ export function teamsDigestPort(store: Pick<Store, 'db'>, connector: Connector, 
       };
       await connector.create(serviceUrlFor(channelId), channelId, { type: 'message', attachments: [attachment(card)] });
     },
+    async postSignalProposals(channelId, proposals, month) {
+      if (proposals.length === 0) return;
+      await connector.create(serviceUrlFor(channelId), channelId, { type: 'message', attachments: [attachment(signalProposalCard(proposals, month, names))] });
+    },
   };
+}
+
+/** The "make a signal" buttons under the digest: Action.Execute with the category, the teams and the month. */
+export function signalProposalCard(proposals: readonly SignalProposal[], month: string, names: Names): AdaptiveCard {
+  return card(
+    [messageBlock(proposalText.intro, names)],
+    proposals.map((p) => ({ type: 'Action.Execute', title: toPlain(proposalText.button(p).nl), verb: VERB.signal, data: { slug: p.slug, teamIds: p.teamIds, month } })),
+  );
 }

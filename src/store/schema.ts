@@ -3,7 +3,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PLATFORMS } from '../core/platform.js';
+import { PREVENTED_OUTCOMES } from '../core/prevented.js';
 import { REQUEST_STATUSES } from '../core/request.js';
+import { SIGNAL_STATUSES } from '../core/signal.js';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 
@@ -89,6 +91,9 @@ export const requests = sqliteTable(
     messageTs: text('message_ts'),
     closedReason: text('closed_reason'),
     closedKind: text('closed_kind'),
+    /** What the spend or the alternative prevented (one of a fixed list, never free text); null: not said. */
+    prevented: text('prevented', { enum: PREVENTED_OUTCOMES }),
+    preventedAt: integer('prevented_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
@@ -107,6 +112,8 @@ export const requests = sqliteTable(
     index('requests_team_status_decided_idx').on(t.teamId, t.status, t.decidedAt, t.categoryId, t.amountCents, t.suggestedCategoryId, t.createdAt, t.closedAt),
     // Requests closed in the month.
     index('requests_status_closed_idx').on(t.status, t.closedAt, t.teamId),
+    // What was prevented, by the month it was recorded.
+    index('requests_prevented_idx').on(t.preventedAt, t.teamId),
   ],
 );
 
@@ -245,9 +252,73 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_request_idx').on(t.requestId)],
 );
 
+/**
+ * A recurring category or a theme a manager takes up, from noticing it to a structural solution
+ * (src/core/signal.ts). No person's data: a category or theme, the measure, dates.
+ */
+export const signals = sqliteTable(
+  'signals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Where it belongs: a Slack workspace, or a Microsoft Teams tenant. */
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    /** A category's slug, or null for a theme. */
+    categorySlug: text('category_slug'),
+    /** The category's Dutch label when it was signalled, or the theme as typed. */
+    title: text('title').notNull(),
+    status: text('status', { enum: SIGNAL_STATUSES }).notNull().default('signalled'),
+    /** Where it was started: the digest's button, a chat command, the CLI. */
+    source: text('source', { enum: ['digest', 'command', 'cli'] }).notNull(),
+    /** The digest month it came from, YYYY-MM. */
+    month: text('month'),
+    discussedWith: text('discussed_with'),
+    /** YYYY-MM-DD (Europe/Amsterdam calendar day). */
+    discussedOn: text('discussed_on'),
+    measureText: text('measure_text'),
+    measureOwner: text('measure_owner'),
+    /** When the measure takes effect, YYYY-MM-DD: the effect compares the months before and after. */
+    measureDate: text('measure_date'),
+    evaluation: text('evaluation'),
+    /** Why no measure is possible, or a note on closing. */
+    closedReason: text('closed_reason'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('signals_scope_idx').on(t.platform, t.workspaceId, t.status)],
+);
+
+/** The teams a signal concerns (one or more, of the signal's workspace). */
+export const signalTeams = sqliteTable(
+  'signal_teams',
+  {
+    signalId: integer('signal_id')
+      .notNull()
+      .references(() => signals.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+  },
+  (t) => [primaryKey({ columns: [t.signalId, t.teamId] }), index('signal_teams_team_idx').on(t.teamId)],
+);
+
+/**
+ * Avoided cost per prevented outcome, set by the municipality itself with its source (CLI
+ * `unit-cost set`). Empty by default: the product invents no figure.
+ */
+export const outcomeUnitCosts = sqliteTable('outcome_unit_costs', {
+  outcome: text('outcome', { enum: PREVENTED_OUTCOMES }).primaryKey(),
+  cents: integer('cents').notNull(),
+  source: text('source').notNull(),
+  setBy: text('set_by').notNull(),
+  setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 export type Team = typeof teams.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type Category = typeof categories.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type SignalRow = typeof signals.$inferSelect;

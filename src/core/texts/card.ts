@@ -6,7 +6,9 @@ import { formatEuro } from '../money.js';
 import type { ReasonCode, RequestStatus } from '../request.js';
 import { CLOSE_KINDS, isUndecided, PURGED_TEXT, requestLabel } from '../request.js';
 import { em, mention, msg, p, strong, t, type Line, type Message, type Text } from '../text.js';
+import { canRecordPrevented, isPreventedOutcome, PREVENTED_OUTCOMES, type PreventedOutcome } from '../prevented.js';
 import { closeKindLabel, reasonLabel } from './form.js';
+import { preventedLabel, preventedText, preventedWords } from './signals.js';
 import { mentions, statusLabel } from './requests.js';
 import { PLATFORM_WORDS, type Platform } from './words.js';
 
@@ -24,6 +26,8 @@ export interface CardData {
     version: number;
     closedReason: string | null;
     closedKind: string | null;
+    /** What the spend or the alternative prevented (one of a fixed list); null: not said. */
+    prevented?: string | null;
   };
   team: { approvalsNeeded: number };
   category: { labelNl: string; labelEn: string } | undefined;
@@ -52,6 +56,8 @@ export interface CardView {
   /** Small print: edits, how to approve. */
   notes: Text;
   actions: CardAction[];
+  /** The one-click choice of what the request prevented (paid or closed with an alternative); null otherwise. */
+  prevented: { question: Message; options: readonly { value: PreventedOutcome; label: Message }[]; selected: PreventedOutcome | null; save: Message } | null;
   /** The notification text (also what screen readers and notifications show). */
   summary: Line;
 }
@@ -142,6 +148,8 @@ export function cardView(d: CardData, platform: Platform): CardView {
     const why = request.status === 'alternative' && request.closedReason ? [': ', ...ownOrTyped(request.closedReason)] : [];
     state.push(p(`${icon} `, strong(words(status, 'nl')), ...(kind ? [` (${words(kind, 'nl').toLowerCase()})`] : []), ...why), p(em(words(status, 'en'))));
   }
+  const prevented = isPreventedOutcome(request.prevented) ? request.prevented : null;
+  if (prevented) state.push(p(strong('Voorkomen:'), ` ${preventedWords(prevented, 'nl')} / `, em(preventedWords(prevented, 'en'))));
   return {
     requestId: request.id,
     status: request.status,
@@ -150,6 +158,9 @@ export function cardView(d: CardData, platform: Platform): CardView {
     state,
     notes,
     actions,
+    prevented: canRecordPrevented(request.status)
+      ? { question: preventedText.question, options: PREVENTED_OUTCOMES.map((o) => ({ value: o, label: preventedLabel(o) })), selected: prevented, save: preventedText.save }
+      : null,
     summary: t`Aanvraag ${requestLabel(request.id)}: ${amount} aan ${request.supplierName} (${words(status, 'nl')})`,
   };
 }

@@ -73,8 +73,9 @@ export const reasonLabel = (r: ReasonCode): Message =>
 export const closeKindLabel = (k: CloseKind): Message =>
   ({
     charity_fund: msg('Fonds of goed doel', 'Charity fund'),
-    other_provision: msg('Andere voorziening', 'Other provision'),
+    other_provision: msg('Voorliggende voorziening', 'A prior provision'),
     free_solution: msg('Oplossing zonder kosten', 'Solution at no cost'),
+    network: msg('Netwerk van de bewoner', "The resident's own network"),
     other: msg('Anders', 'Other'),
   })[k];
 

@@ -20,6 +20,7 @@ const slackHelp: Message = {
         t`${code('/minimaatwerk overzicht')} toont je open aanvragen, wat op jouw akkoord wacht en het budget van je teams (ook op het tabblad Home).`,
         t`${code('/minimaatwerk digest [2026-10]')} toont het maandoverzicht (standaard: vorige maand); ${code('/minimaatwerk digest-kanaal #kanaal')} kiest waar het elke maand automatisch komt (beheerders).`,
         t`${code('/minimaatwerk categorie')} toont de categorieën; beheerders: ${code('categorie nieuw <naam>')}, ${code('categorie hernoem <code> <naam>')}, ${code('categorie verwijder <code>')} (niet als hij in gebruik is).`,
+        t`${code('/minimaatwerk signalen')} toont de open signalen (terugkerende categorieën op weg naar een structurele oplossing) met hun effect; beheerders: ${code('signaal nieuw mondzorg')}, daarna ${code('signaal 3 besproken …')}, ${code('maatregel …')}, ${code('geevalueerd …')}, ${code('sluiten')}. ${code('/minimaatwerk signaal')} legt het uit.`,
         ['Geen namen of BSN van bewoners: gebruik een zaakreferentie.'],
       ],
     },
@@ -28,7 +29,7 @@ const slackHelp: Message = {
     { k: 'p', parts: [strong("minimaatwerk: the team's small custom budget")] },
     {
       k: 'p',
-      parts: t`${code('/minimaatwerk')} opens the request form; colleagues approve with ✅ (three, never the requester); ❌ or ✋ puts it on hold; the requester can edit, withdraw or close as "alternative found"; reminders after 2 working days, expiry after 14 days; ${code('/minimaatwerk budget 12000')} sets the annual budget; ${code('/minimaatwerk overzicht')} shows your overview; ${code('/minimaatwerk digest [2026-10]')} shows the monthly digest, ${code('digest-kanaal #channel')} picks where it is posted; ${code('/minimaatwerk categorie')} lists, adds (${code('nieuw')}), renames (${code('hernoem')}) and removes (${code('verwijder')}) categories. No resident names or BSN: use a case reference.`,
+      parts: t`${code('/minimaatwerk')} opens the request form; colleagues approve with ✅ (three, never the requester); ❌ or ✋ puts it on hold; the requester can edit, withdraw or close as "alternative found"; reminders after 2 working days, expiry after 14 days; ${code('/minimaatwerk budget 12000')} sets the annual budget; ${code('/minimaatwerk overzicht')} shows your overview; ${code('/minimaatwerk digest [2026-10]')} shows the monthly digest, ${code('digest-kanaal #channel')} picks where it is posted; ${code('/minimaatwerk categorie')} lists, adds (${code('nieuw')}), renames (${code('hernoem')}) and removes (${code('verwijder')}) categories; ${code('/minimaatwerk signalen')} lists the signals (recurring categories on their way to a structural solution), ${code('signaal')} explains them. No resident names or BSN: use a case reference.`,
     },
   ],
 };
@@ -50,13 +51,14 @@ const teamsHelp: Message = {
         t`${code('overzicht')} (in je chat met minimaatwerk, of in het kanaal): je open aanvragen, wat op jouw akkoord wacht en het budget van je teams.`,
         t`${code('digest [JJJJ-MM]')}: het maandoverzicht; beheerders: ${code('digest-kanaal <link naar kanaal>')} kiest waar het maandoverzicht van dit team komt.`,
         t`${code('categorie')} toont de categorieën; beheerders: ${code('categorie nieuw <naam>')}, ${code('categorie hernoem <code> <naam>')}, ${code('categorie verwijder <code>')}.`,
+        t`${code('signalen')} toont de open signalen met hun effect; beheerders: ${code('signaal nieuw mondzorg')}, daarna ${code('signaal 3 besproken …')}, ${code('maatregel …')}, ${code('geevalueerd …')}, ${code('sluiten')}. ${code('signaal')} legt het uit.`,
       ],
     },
   ],
   en: [
     {
       k: 'p',
-      parts: t`minimaatwerk: ${code('@minimaatwerk aanvraag')} opens the request form; colleagues approve with ${strong('Akkoord')} or 👍 (three, never the requester); ${strong('Bezwaar')} or 😠 puts it on hold; ${strong('Mijn stem intrekken')} withdraws your vote; the requester can edit, withdraw or close as "alternative found". No resident names or BSN: use a case reference. ${code('overview')}: your requests, what waits for you, budgets; ${code('digest [YYYY-MM]')}: the monthly digest; ${code('categorie')}: the categories.`,
+      parts: t`minimaatwerk: ${code('@minimaatwerk aanvraag')} opens the request form; colleagues approve with ${strong('Akkoord')} or 👍 (three, never the requester); ${strong('Bezwaar')} or 😠 puts it on hold; ${strong('Mijn stem intrekken')} withdraws your vote; the requester can edit, withdraw or close as "alternative found". No resident names or BSN: use a case reference. ${code('overview')}: your requests, what waits for you, budgets; ${code('digest [YYYY-MM]')}: the monthly digest; ${code('categorie')}: the categories; ${code('signalen')}: the signals.`,
     },
   ],
 };

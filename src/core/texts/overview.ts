@@ -6,6 +6,7 @@ import type { RequestStatus } from '../request.js';
 import { requestLabel } from '../request.js';
 import { channel, code, em, msg, p, rule, strong, t, type Block, type Line, type Text } from '../text.js';
 import { statusWords } from './requests.js';
+import { effectVerdict, signalHeadline, type SignalView } from './signals.js';
 import { PLATFORM_WORDS, type Platform } from './words.js';
 
 export interface OverviewRequest {
@@ -30,6 +31,8 @@ export interface Overview {
   budgets: readonly OverviewBudget[];
   /** The last monthly digest, for managers; null for everyone else. */
   digest: Text | null;
+  /** The open signals with their status and effect, for managers; null (or absent) for everyone else. */
+  signals?: readonly SignalView[] | null;
 }
 
 const heading = (nl: string, en: string): Block => p(strong(nl), ' / ', em(en));
@@ -60,12 +63,23 @@ export function overviewText(o: Overview, platform: Platform): Text {
       ? { k: 'list', items: o.budgets.map(budgetLine) }
       : p(...t`Nog geen team. Gebruik ${code(`${w.command} aanvraag`)} in een teamkanaal. / ${em('No team yet.')}`),
   );
+  if (o.signals) {
+    out.push(rule, heading('Open signalen', 'Open signals'));
+    out.push(
+      o.signals.length
+        ? { k: 'list', items: o.signals.map(signalOverviewLine) }
+        : p(...t`Geen open signalen. Maak er een met ${code(`${w.command} signaal nieuw <categorie>`)}. / ${em('No open signals.')}`),
+    );
+  }
   if (o.digest !== null) out.push(rule, heading('Laatste maandoverzicht', 'Last monthly digest'), ...o.digest);
   out.push(rule, p(...t`${code(`${w.command} help`)} legt alles uit. / ${em('explains everything.')}`));
   return out;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One open signal: its headline and, with a measure, whether the category's spends fell. */
+const signalOverviewLine = (v: SignalView): Line => [...signalHeadline(v), ...(v.effect ? [' · effect: ', effectVerdict(v.effect, 'nl')] : [])];
 
 /** Where the overview went when it could not be shown to the asker alone (Teams has no ephemeral messages). */
 export const overviewMessage = {

@@ -64,7 +64,7 @@ export function textBlocks(text: Text, names: Names, budget: number = TEXT_BUDGE
 }
 
 /** Card action verbs (Action.Execute → invoke adaptiveCard/action) and dialog kinds (task/fetch). */
-export const VERB = { approve: 'approve', object: 'object', unvote: 'unvote', withdraw: 'withdraw', markPaid: 'markPaid' } as const;
+export const VERB = { approve: 'approve', object: 'object', unvote: 'unvote', withdraw: 'withdraw', markPaid: 'markPaid', prevented: 'prevented', signal: 'signal' } as const;
 export const DIALOG = { new: 'new', edit: 'edit', alternative: 'alternative', objection: 'objection' } as const;
 export type DialogKind = (typeof DIALOG)[keyof typeof DIALOG];
 

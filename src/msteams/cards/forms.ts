@@ -1,7 +1,8 @@
 // Dialogs (task modules): the request form drawn from the form view every platform shares, the
 // "alternative found" and objection-reason forms, and what a dialog or button answers.
 import type { RequestFormView } from '../../app/requestForm.js';
-import { closeKindLabel, formText, LIMITS, reasonLabel } from '../../core/messages.js';
+import { closeKindLabel, formText, LIMITS, preventedLabel, preventedText, reasonLabel } from '../../core/messages.js';
+import { PREVENTED_OUTCOMES } from '../../core/prevented.js';
 import { CLOSE_KINDS, REASON_CODES, requestLabel } from '../../core/request.js';
 import type { RequestFormInput } from '../../core/requestForm.js';
 import { inlinePlain, toPlain, type Message } from '../../core/text.js';
@@ -72,7 +73,7 @@ export function requestFormCard(view: RequestFormView, names: Names, formId: str
   return card(body, [{ type: 'Action.Submit', title: toPlain(view.mode === 'edit' ? formText.submitEdit.nl : formText.submitNew.nl), data }]);
 }
 
-export function alternativeCard(requestId: number, error?: Message | null, initial: { kind?: string; reason?: string } = {}): AdaptiveCard {
+export function alternativeCard(requestId: number, error?: Message | null, initial: { kind?: string; reason?: string; prevented?: string } = {}): AdaptiveCard {
   return card(
     [
       textBlock(slash(formText.alternativeIntro(requestLabel(requestId)))),
@@ -86,6 +87,15 @@ export function alternativeCard(requestId: number, error?: Message | null, initi
         ...(initial.kind ? { value: initial.kind } : {}),
       },
       { type: 'Input.Text', id: 'reason', label: slash(formText.alternativeReason), isMultiline: true, isRequired: true, maxLength: LIMITS.closeReason + 50, ...(initial.reason ? { value: initial.reason } : {}) },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'prevented',
+        label: slash(preventedText.question),
+        style: 'compact',
+        isRequired: false,
+        choices: PREVENTED_OUTCOMES.map((o) => ({ title: inlinePlain(preventedLabel(o)), value: o })),
+        ...(initial.prevented ? { value: initial.prevented } : {}),
+      },
       ...errorBlock(error ?? undefined),
       textBlock(slash(formText.noNames), { isSubtle: true, size: 'Small' }),
     ],

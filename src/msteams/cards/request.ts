@@ -40,7 +40,21 @@ export function requestCard(view: CardView, names: Names): AdaptiveCard {
     body.push(textBlock(markdown(view.state, names), { color }));
   }
   if (view.notes.length) body.push(textBlock(markdown(view.notes, names), { isSubtle: true, size: 'Small' }));
-  return card(body, view.actions.map((a) => action(a, view.requestId)));
+  const actions = view.actions.map((a) => action(a, view.requestId));
+  if (view.prevented) {
+    // One choice and a button (Action.Execute sends the card's inputs with its data).
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'prevented',
+      label: slash(view.prevented.question),
+      style: 'compact',
+      isRequired: false,
+      choices: view.prevented.options.map((o) => ({ title: slash(o.label), value: o.value })),
+      ...(view.prevented.selected ? { value: view.prevented.selected } : {}),
+    });
+    actions.push(execute(nl(view.prevented.save), VERB.prevented, view.requestId));
+  }
+  return card(body, actions);
 }
 
 /** The message that starts a request: a button that opens the form. */

@@ -2,10 +2,12 @@
 import { closeRequest } from '../../app/closeRequest.js';
 import { markPaidFromChat } from '../../app/finance.js';
 import type { Outcome } from '../../app/outcome.js';
+import { recordPrevented } from '../../app/prevented.js';
+import { signalFromDigest } from '../../app/signals.js';
 import { vote, withdrawVote } from '../../app/vote.js';
 import { confirm, refusal } from '../../core/messages.js';
 import type { InboundActivity } from '../activity.js';
-import { actionData, actorOf, eventTsOf, str } from '../activity.js';
+import { actionData, actorOf, eventTsOf, str, tenantIdOf } from '../activity.js';
 import { VERB } from '../cards/common.js';
 import { actionMessage } from '../cards/forms.js';
 import { noteActivity, type TeamsListenerContext } from './context.js';
@@ -36,6 +38,19 @@ export async function onCardAction(l: TeamsListenerContext, activity: InboundAct
       const o = markPaidFromChat(l.ctx, { actorId, requestId });
       l.log.info(o.ok ? 'payment.paid' : 'payment.mark_paid_refused', { requestId });
       return answer(o);
+    }
+    case VERB.prevented: {
+      const o = await recordPrevented(l.ctx, { actorId, requestId, outcome: str(actionData(activity).prevented) || null });
+      l.log.info(o.ok ? 'teams.request.prevented' : 'teams.request.prevented_refused', { requestId, code: o.code });
+      return answer(o);
+    }
+    case VERB.signal: {
+      // A "make a signal" button under the monthly digest: the teams must be in the clicker's tenant.
+      const data = actionData(activity);
+      const teamIds = Array.isArray(data.teamIds) ? data.teamIds.filter((x): x is number => Number.isSafeInteger(x) && (x as number) > 0) : [];
+      const o = await signalFromDigest(l.ctx, { actorId, slug: str(data.slug), teamIds, month: str(data.month) || null, within: { platform: 'teams', workspaceId: tenantIdOf(activity) } });
+      l.log.info(o.ok ? 'teams.signal.created' : 'teams.signal.refused', { code: o.code });
+      return actionMessage(o.message ?? refusal.notFound, l.names);
     }
     default:
       return actionMessage(refusal.notFound, l.names);

@@ -88,9 +88,10 @@ export async function onDialogSubmit(l: TeamsListenerContext, activity: InboundA
   if (dialog === DIALOG.alternative) {
     const kind = str(data.kind) || null;
     const reason = str(data.reason);
-    const o = await closeRequest(l.ctx, { actorId, requestId, how: 'alternative', kind, reason });
+    const prevented = str(data.prevented) || null;
+    const o = await closeRequest(l.ctx, { actorId, requestId, how: 'alternative', kind, reason, prevented });
     if (o.ok || o.code !== 'form.invalid') return dialogDone(o.message ?? formText.cancel, l.names);
-    return dialogResponse(formText.alternativeTitle, alternativeCard(requestId, o.message, { ...(kind ? { kind } : {}), reason }));
+    return dialogResponse(formText.alternativeTitle, alternativeCard(requestId, o.message, { ...(kind ? { kind } : {}), reason, ...(prevented ? { prevented } : {}) }));
   }
   if (dialog === DIALOG.objection) {
     const o = giveObjectionReason(l.ctx, { actorId, requestId, reason: str(data.reason) });

@@ -11,6 +11,7 @@ export const ACTION = {
   alternative: 'request_alternative',
   objectionReason: 'objection_reason',
   markPaid: 'payment_mark_paid',
+  prevented: 'request_prevented',
 } as const;
 
 /** The card actions Slack offers (votes are reactions on Slack). */
@@ -38,7 +39,27 @@ export function cardBlocks(card: CardView): object[] {
   if (card.notes.length) blocks.push(context(mrkdwn(card.notes)));
   const buttons = card.actions.map((a) => actionButton(a, card.requestId)).filter((b) => b !== null);
   if (buttons.length) blocks.push({ type: 'actions', block_id: `${card.status === 'approved' ? 'payment' : 'request'}_actions:${card.requestId}`, elements: buttons });
+  if (card.prevented) blocks.push(preventedSelect(card.requestId, card.prevented));
   return blocks.slice(0, SLACK_LIMITS.messageBlocks);
+}
+
+/** One click: what the request prevented (the option's value carries the request number). */
+function preventedSelect(requestId: number, choice: NonNullable<CardView['prevented']>): object {
+  const option = (o: (typeof choice.options)[number]) => ({ text: plain(slash(o.label), SLACK_LIMITS.optionText), value: `${requestId}:${o.value}` });
+  const selected = choice.options.find((o) => o.value === choice.selected);
+  return {
+    type: 'actions',
+    block_id: `prevented:${requestId}`,
+    elements: [
+      {
+        type: 'static_select',
+        action_id: ACTION.prevented,
+        placeholder: plain(slash(choice.question), SLACK_LIMITS.placeholder),
+        options: choice.options.map(option),
+        ...(selected ? { initial_option: option(selected) } : {}),
+      },
+    ],
+  };
 }
 
 /** The thread message that asks an objector for the reason, with a button to give it. */

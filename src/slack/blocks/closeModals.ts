@@ -1,5 +1,6 @@
 // Small modals: close as "alternative found", and the reason for an objection.
-import { closeKindLabel, formText, LIMITS } from '../../core/messages.js';
+import { closeKindLabel, formText, LIMITS, preventedLabel, preventedText } from '../../core/messages.js';
+import { PREVENTED_OUTCOMES } from '../../core/prevented.js';
 import { CLOSE_KINDS, requestLabel } from '../../core/request.js';
 import { toPlain } from '../../core/text.js';
 import { SLACK_LIMITS } from '../render.js';
@@ -32,6 +33,18 @@ export function alternativeModal(requestId: number): object {
         label: plain(slash(formText.alternativeReason)),
         hint: plain(slash(formText.noNames)),
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: LIMITS.closeReason + 50 },
+      },
+      {
+        type: 'input',
+        block_id: 'prevented',
+        optional: true,
+        label: plain(slash(preventedText.question)),
+        hint: plain(slash(preventedText.hint)),
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: PREVENTED_OUTCOMES.map((o) => ({ text: plain(slash(preventedLabel(o)), SLACK_LIMITS.optionText), value: o })),
+        },
       },
     ],
   };

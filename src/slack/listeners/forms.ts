@@ -57,7 +57,8 @@ export function registerForms(app: App, { ctx, log }: SlackContext): void {
       const requestId = metaRequestId(view.private_metadata);
       const kind = view.state.values.kind?.value?.selected_option?.value ?? null;
       const reason = view.state.values.reason?.value?.value ?? '';
-      const o = await closeRequest(ctx, { actorId: body.user.id, requestId, how: 'alternative', kind, reason });
+      const prevented = view.state.values.prevented?.value?.selected_option?.value ?? null;
+      const o = await closeRequest(ctx, { actorId: body.user.id, requestId, how: 'alternative', kind, reason, prevented });
       if (o.ok) {
         await ack();
         log.info('request.alternative', { requestId });
