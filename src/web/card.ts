@@ -1,7 +1,7 @@
 // The request card as the practice channel draws it: the shared card view (src/core/texts/card.ts)
 // as HTML, its buttons as small forms (they work without JavaScript), and its thread below it.
 import type { ChannelCard, DeliveredMessage } from '../app/practice.js';
-import { cardText, cardView, type CardAction } from '../core/messages.js';
+import { cardText, cardView, type CardAction, type CardView } from '../core/messages.js';
 import { formatDateTimeNl } from '../core/time.js';
 import { hidden, type View } from './layout.js';
 import { blocks, h, label, line, message, type Html } from './render.js';
@@ -16,6 +16,12 @@ function actionButton(a: CardAction, requestId: number, v: View): Html {
   const page = PAGE_OF[a.id];
   if (page) return h`<a class="button ${cls}" href="/aanvraag/${requestId}/${page}" data-focus="${a.id}">${label(a.label, v.names)}</a>`;
   return h`<form method="post" action="/aanvraag/${requestId}/actie" class="inline">${hidden(v)}<input type="hidden" name="klik" value="${nonce()}"><input type="hidden" name="terug" value="${v.here}"><button type="submit" name="actie" value="${a.id}" class="${cls}" data-focus="${a.id}">${label(a.label, v.names)}</button></form>`;
+}
+
+/** One click: what the request prevented (paid, or closed with an alternative). */
+function preventedForm(requestId: number, choice: NonNullable<CardView['prevented']>, v: View): Html {
+  const options = choice.options.map((o) => h`<option value="${o.value}"${o.value === choice.selected ? ' selected' : ''}>${label(o.label, v.names)}</option>`);
+  return h`<form method="post" action="/aanvraag/${requestId}/actie" class="prevented"><label for="voorkomen-${requestId}">${label(choice.question, v.names)}</label> ${hidden(v)}<input type="hidden" name="klik" value="${nonce()}"><input type="hidden" name="terug" value="${v.here}"><select id="voorkomen-${requestId}" name="uitkomst"><option value=""></option>${options}</select> <button type="submit" name="actie" value="prevented" class="secondary small">${label(choice.save, v.names)}</button></form>`;
 }
 
 function threadItem(m: DeliveredMessage, v: View): Html {
@@ -45,6 +51,7 @@ export function cardHtml(c: ChannelCard, v: View): Html {
 <div class="state">${blocks(view.state, v.names)}</div>
 ${view.notes.length ? h`<div class="notes">${blocks(view.notes, v.names)}</div>` : ''}
 ${view.actions.length ? h`<div class="actions">${view.actions.map((a) => actionButton(a, id, v))}</div>` : ''}
+${view.prevented ? preventedForm(id, view.prevented, v) : ''}
 ${thread}
 </article>`;
 }

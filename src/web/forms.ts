@@ -2,6 +2,8 @@
 // (same fields, hints and errors as the Slack modal and the Teams dialog), "alternative found", the
 // reason for an objection, and the question before withdrawing. Every field has a label; hints and
 // errors are tied to their field (aria-describedby), and a summary of the errors comes first.
+import { PREVENTED_OUTCOMES } from '../core/prevented.js';
+import { preventedLabel, preventedText } from '../core/texts/signals.js';
 import type { RequestFormView } from '../app/requestForm.js';
 import { cardText, closeKindLabel, field as fieldText, formText, LIMITS, reasonLabel } from '../core/messages.js';
 import { CLOSE_KINDS, REASON_CODES, requestLabel } from '../core/request.js';
@@ -115,6 +117,7 @@ ${errorSummary(errors, labels, v)}
 ${message(formText.alternativeIntro(requestLabel(requestId)), v.names)}
 ${radios('kind', formText.alternativeKind, CLOSE_KINDS.map((k) => ({ value: k, label: closeKindLabel(k) })), o.kind, errors.kind, v)}
 ${field({ name: 'reason', label: formText.alternativeReason, value: o.reason, hint: formText.noNames, error: errors.reason, multiline: true, max: LIMITS.closeReason }, v)}
+<p class="field"><label for="uitkomst">${label(preventedText.question, v.names)}</label><select id="uitkomst" name="uitkomst"><option value=""></option>${PREVENTED_OUTCOMES.map((p) => h`<option value="${p}">${label(preventedLabel(p), v.names)}</option>`)}</select></p>
 <p class="buttons"><button type="submit" class="primary">${label(formText.alternativeSubmit, v.names)}</button> <a class="button secondary" href="/#aanvraag-${requestId}">${label(formText.cancel, v.names)}</a></p>
 </form>`;
 }

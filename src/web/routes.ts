@@ -10,6 +10,7 @@ import { digestForMonth, resolveDigestMonth } from '../app/digest.js';
 import { editRequest, openEditForm } from '../app/editRequest.js';
 import { fileRequest, openRequestForm, suggestInForm } from '../app/fileRequest.js';
 import { markPaidFromChat } from '../app/finance.js';
+import { recordPrevented } from '../app/prevented.js';
 import { giveObjectionReason, openObjectionForm } from '../app/objectionReason.js';
 import type { Outcome } from '../app/outcome.js';
 import { overview } from '../app/overview.js';
@@ -144,7 +145,8 @@ export const getAlternative: Route = async (c) => {
 export const postAlternative: Route = async (c) => {
   const kind = c.body.get('kind') || null;
   const reason = c.body.get('reason') ?? '';
-  const o = await closeRequest(c.ctx, { actorId: c.view.who.id, requestId: c.id, how: 'alternative', kind, reason });
+  const prevented = c.body.get('uitkomst') || null;
+  const o = await closeRequest(c.ctx, { actorId: c.view.who.id, requestId: c.id, how: 'alternative', kind, reason, prevented });
   if (o.ok) await c.delivered();
   if (o.ok || o.code !== 'form.invalid') return c.redirect('/', said(o), c.id);
   c.html(422, formPage(c.view, formText.alternativeTitle, about(c, alternativeFormHtml(c.id, c.view, { errors: o.fields ?? {}, kind, reason }))));
@@ -181,6 +183,7 @@ export const postAction: Route = async (c) => {
   else if (action === 'unvote') o = await withdrawVote(c.ctx, click);
   else if (action === 'withdraw') o = await closeRequest(c.ctx, { actorId, requestId, how: 'withdraw' });
   else if (action === 'markPaid') o = markPaidFromChat(c.ctx, { actorId, requestId });
+  else if (action === 'prevented') o = await recordPrevented(c.ctx, { actorId, requestId, outcome: c.body.get('uitkomst') || null });
   else return c.redirect('/', { tone: 'refused', message: refusal.notFound });
   await c.delivered();
   c.redirect(backTo(c.body.get('terug')), said(o, confirm.nothingChanged(requestId)), requestId);

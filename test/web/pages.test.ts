@@ -188,6 +188,13 @@ describe('a request from form to payment', () => {
     const paid = await act(c, id2, 'markPaid', 'eva');
     expect(paid.html).toContain('class="flash ok"');
     expect(textOf(cardOf(paid.html, id2))).toContain('Goedgekeurd en betaald');
+    // One click: what the spend prevented, by the requester; not by a colleague.
+    expect(cardOf(paid.html, id2)).toContain('name="uitkomst"');
+    const notHers = await c.submit(`/aanvraag/${id2}/actie`, { actie: 'prevented', uitkomst: 'eviction', klik: `p-${id2}-1`, terug: '/' }, { as: 'bram' });
+    expect(notHers.html).toContain('class="flash refused"');
+    const said = await c.submit(`/aanvraag/${id2}/actie`, { actie: 'prevented', uitkomst: 'eviction', klik: `p-${id2}-2`, terug: '/' }, { as: 'anna' });
+    expect(said.html).toContain('class="flash ok"');
+    expect(textOf(cardOf(said.html, id2))).toContain('Voorkomen:');
   });
 
   it('an objection holds the request and asks for a reason; the reason shows; withdrawing the vote opens it again', async () => {
@@ -233,8 +240,9 @@ describe('a request from form to payment', () => {
     const missing = await c.post(`/aanvraag/${id}/alternatief`, { reason: 'Fonds betaalt' }, { as: 'dewi' });
     expect(missing.status).toBe(422);
     expect(missing.html).toContain('>Fonds betaalt</textarea>');
-    const closed = await c.submit(`/aanvraag/${id}/alternatief`, { kind: 'charity_fund', reason: 'Het noodfonds betaalt dit.' }, { as: 'dewi' });
+    const closed = await c.submit(`/aanvraag/${id}/alternatief`, { kind: 'charity_fund', reason: 'Het noodfonds betaalt dit.', uitkomst: 'utility_cutoff' }, { as: 'dewi' });
     expect(textOf(cardOf(closed.html, id))).toContain('Gesloten: alternatief gevonden (fonds of goed doel): Het noodfonds betaalt dit.');
+    expect(textOf(cardOf(closed.html, id))).toContain('Voorkomen:');
 
     const id2 = await file(c, 'dewi');
     expect((await c.get(`/aanvraag/${id2}/intrekken`)).status).toBe(303);
