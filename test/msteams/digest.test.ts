@@ -21,7 +21,7 @@ import {
   startTeamsBot,
   type Person,
   type RunningTeamsBot,
-} from './support.js';
+} from '../support/teamsBot.js';
 
 const MANAGERS = '19:managers-channel@thread.tacv2';
 const MANAGERS_LINK = `https://teams.microsoft.com/l/channel/${encodeURIComponent(MANAGERS)}/Managers?groupId=0000&tenantId=tenant-0001`;

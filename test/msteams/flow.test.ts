@@ -17,7 +17,7 @@ import {
   taskSubmit,
   VALID_TEAMS_FORM,
   type RunningTeamsBot,
-} from './support.js';
+} from '../support/teamsBot.js';
 
 let b: RunningTeamsBot;
 beforeEach(async () => {

@@ -16,7 +16,7 @@ import {
   startTeamsBot,
   type Person,
   type RunningTeamsBot,
-} from './support.js';
+} from '../support/teamsBot.js';
 
 let b: RunningTeamsBot;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // outside the team) is answered in that person's 1:1 chat with the bot, never in the channel.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvals } from '../../src/store/schema.js';
-import { CHANNEL, PEOPLE, TENANT, createTeamsRequest, personalConversationId, reaction, settle, startTeamsBot, type RunningTeamsBot } from './support.js';
+import { CHANNEL, PEOPLE, TENANT, createTeamsRequest, personalConversationId, reaction, settle, startTeamsBot, type RunningTeamsBot } from '../support/teamsBot.js';
 
 let b: RunningTeamsBot;
 beforeEach(async () => {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CHANNEL, SIGNING_SECRET, startBot, type RunningBot } from '../support/bot.js';
 import { sign } from '../support/slackRequests.js';
-import { createRequest } from '../slack/helpers.js';
+import { createRequest } from '../support/slack.js';
 import { countRows, signedReaction } from './support.js';
 
 let b: RunningBot;

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvals, auditLog, requests } from '../../src/store/schema.js';
 import { CHANNEL, startBot, TestClock, type RunningBot } from '../support/bot.js';
-import { createRequest, react } from '../slack/helpers.js';
+import { createRequest, react } from '../support/slack.js';
 
 const TTL = 60_000;
 let b: RunningBot;

@@ -9,7 +9,7 @@ import type { AmountError } from '../../src/core/money.js';
 import { cents } from '../../src/core/money.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
 import { plainText } from '../support/slackRequests.js';
-import { createRequest, react, submitForm, type FormValues } from '../slack/helpers.js';
+import { createRequest, react, submitForm, type FormValues } from '../support/slack.js';
 import { countRows } from './support.js';
 
 let b: RunningBot;

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
 import { plainText } from '../support/slackRequests.js';
-import { createRequest, formState, react, settle, submitForm, unreact } from '../slack/helpers.js';
+import { createRequest, formState, react, settle, submitForm, unreact } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
 import { auditLog, requests, teamBudgets } from '../../src/store/schema.js';
 import { markPaid } from '../../src/app/finance.js';
-import { createRequest, formState as formStateFor, react, submitForm } from './helpers.js';
+import { createRequest, formState as formStateFor, react, submitForm } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

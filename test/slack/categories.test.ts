@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { auditLog, categories } from '../../src/store/schema.js';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
-import { createRequest } from './helpers.js';
+import { createRequest } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

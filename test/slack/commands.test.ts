@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
 import { conversationsSelect } from '../support/slackRequests.js';
 import { categories, requests } from '../../src/store/schema.js';
-import { formState, settle, type FormValues } from './helpers.js';
+import { formState, settle, type FormValues } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

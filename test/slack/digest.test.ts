@@ -9,7 +9,7 @@ import { createLog } from '../../src/log.js';
 import { slackDigestPort } from '../../src/slack/digest.js';
 import { auditLog, teams } from '../../src/store/schema.js';
 import { startBot, CHANNEL, TestClock, type RunningBot } from '../support/bot.js';
-import { createRequest, react, settle } from './helpers.js';
+import { createRequest, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

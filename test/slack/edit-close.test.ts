@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
 import { plainText, radio } from '../support/slackRequests.js';
 import { approvals, auditLog, payments, requests } from '../../src/store/schema.js';
-import { cardTextOf, createRequest, formState, react, settle, unreact, type FormValues } from './helpers.js';
+import { cardTextOf, createRequest, formState, react, settle, unreact, type FormValues } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, payments, requests } from '../../src/store/schema.js';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
-import { cardTextOf, createRequest, react, settle } from './helpers.js';
+import { cardTextOf, createRequest, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
 import { approvals, auditLog, payments, requests } from '../../src/store/schema.js';
-import { cardTextOf, createRequest, react, settle, submitForm, unreact } from './helpers.js';
+import { cardTextOf, createRequest, react, settle, submitForm, unreact } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // The App Home tab through a signed app_home_opened event.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
-import { createRequest, react, settle } from './helpers.js';
+import { createRequest, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

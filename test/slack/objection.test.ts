@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, type RunningBot } from '../support/bot.js';
 import { plainText } from '../support/slackRequests.js';
 import { approvals, auditLog, objections, payments, requests } from '../../src/store/schema.js';
-import { cardTextOf, createRequest, react, settle, unreact } from './helpers.js';
+import { cardTextOf, createRequest, react, settle, unreact } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { startBot, CHANNEL, TestClock, type RunningBot } from '../support/bot.js';
 import { processStaleRequests } from '../../src/app/staleRequests.js';
 import { approvals, auditLog, payments, requests } from '../../src/store/schema.js';
-import { cardTextOf, createRequest, react, settle } from './helpers.js';
+import { cardTextOf, createRequest, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {
