@@ -2,7 +2,6 @@
 // on POST /api/messages (JWT-validated), the listeners translate them into use cases, and the
 // outbox sends through the Bot Connector of each channel's serviceUrl. Same core and database as
 // Slack. Only Bot Framework-issued tokens and the municipality's own tenants are let in.
-import { once } from 'node:events';
 import http from 'node:http';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { CloudEnvironment } from '@microsoft/teams.api';
@@ -201,9 +200,10 @@ export function createTeamsBot(config: TeamsBotOptions, deps: Omit<AppDeps, 'out
     directory,
     digest: teamsDigestPort(deps.store, connector, names),
     async start(port: number) {
-      await app.start(port);
-      // The SDK can resolve before the server listens (seen under load): its port is only known then.
-      if (!server.listening) await once(server, 'listening');
+      // The SDK takes a port of 0 as "none given" and listens on $PORT or 3978 instead, so two bots
+      // on one machine collide; it only logs that failure. As the string "0", node takes a free port.
+      await app.start((port === 0 ? '0' : port) as number);
+      if (!server.listening) throw new Error(`the Teams bot could not listen on port ${port}`);
       outbox.releaseLeases();
       outbox.wake();
       const address = server.address();
