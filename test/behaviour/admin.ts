@@ -6,6 +6,7 @@ import { digestMonthMessage } from '../../src/core/digestText.js';
 import { cents } from '../../src/core/money.js';
 import { msg } from '../../src/core/text.js';
 import { containing, type Driver, type Req, type Who } from '../support/drivers/driver.js';
+import { audited } from './expected.js';
 
 export function admin(d: Driver): void {
   const request = async (as: Who = 'requester', values: Parameters<Driver['file']>[1] = {}): Promise<Req> => {
@@ -20,12 +21,34 @@ export function admin(d: Driver): void {
       expect(await d.command('anna', 'budget 12000')).toEqual([d.said(refusal.notAdmin)]);
       expect(await d.command('admin', 'budget twaalfduizend')).toEqual([d.said(amountError('AMOUNT.NOT_A_NUMBER'))]);
       expect(await d.command('anna', 'budget')).toEqual([d.said(budgetCommand.show(2026, null, cents(0), null))]);
+      expect(d.trail()).toEqual([]);
 
       expect(await d.command('admin', 'budget 1.000')).toEqual([d.said(budgetCommand.set(2026, cents(100000), cents(100000)))]);
       await request('requester', { amount: '300' });
       expect(await d.command('anna', 'budget')).toEqual([d.said(budgetCommand.show(2026, cents(100000), cents(30000), cents(70000)))]);
       expect(await d.command('admin', 'budget 100')).toEqual([d.said(budgetCommand.set(2026, cents(10000), cents(0)))]);
       expect(await d.command('anna', 'budget')).toEqual([d.said(budgetCommand.show(2026, cents(10000), cents(30000), cents(0)))]);
+      const set = d.trail().filter((t) => t.action === 'team.budget_set');
+      expect(set.map((t) => [t.by, t.detail])).toEqual([
+        [d.id('admin'), { year: 2026, amountCents: 100000, previousCents: null }],
+        [d.id('admin'), { year: 2026, amountCents: 10000, previousCents: 100000 }],
+      ]);
+    });
+  });
+
+  describe('what the team budget counts', () => {
+    it('open, approved and paid requests count; a withdrawn one does not', async () => {
+      await d.command('admin', 'budget 1200');
+      await request('requester', { amount: '300', caseRef: 'WT-1' });
+      const approved = await request('requester', { amount: '200', caseRef: 'WT-2' });
+      const paid = await request('requester', { amount: '250', caseRef: 'WT-3' });
+      for (const r of [approved, paid]) for (const w of ['anna', 'bram', 'chris'] as const) await d.approve(w, r);
+      await d.press('finance', paid, 'markPaid');
+      const withdrawn = await request('requester', { amount: '400', caseRef: 'WT-4' });
+      await d.press('requester', withdrawn, 'withdraw');
+      expect(await d.command('anna', 'budget')).toEqual([d.said(budgetCommand.show(2026, cents(120000), cents(75000), cents(45000)))]);
+      expect((await d.file('requester', { amount: '450,01', caseRef: 'WT-5' })).request).toBeNull();
+      expect((await d.file('requester', { amount: '450', caseRef: 'WT-5' })).request).not.toBeNull();
     });
   });
 
@@ -46,6 +69,7 @@ export function admin(d: Driver): void {
       expect(await d.command('admin', 'categorie nieuw')).toEqual([d.said(categoryMessage.nameMissing(d.platform))]);
       expect((await d.openForm('requester')).form?.categories).toContain('fietsen');
       expect((await d.command('requester', 'categorie'))[0]).toEqual(containing('Fietsen (fietsen) — eigen categorie'));
+      expect(audited(d, null)).toEqual([['category.added', d.id('admin')]]);
     });
 
     it('lets an admin rename a team category, not a default one', async () => {
@@ -55,6 +79,10 @@ export function admin(d: Driver): void {
       expect(await d.command('admin', 'categorie hernoem mondzorg Tanden')).toEqual([d.said(categoryMessage.isDefault(d.platform, 'Mondzorg / tandarts'))]);
       expect(await d.command('admin', 'categorie hernoem bestaatniet Iets')).toEqual([d.said(categoryMessage.unknown(d.platform, 'bestaatniet'))]);
       expect((await d.command('anna', 'categorie'))[0]).toEqual(containing('Fiets en scooter (fietsen) — eigen categorie'));
+      expect(audited(d, null)).toEqual([
+        ['category.added', d.id('admin')],
+        ['category.renamed', d.id('admin')],
+      ]);
     });
 
     it('lets an admin remove one no request uses; one in use stays', async () => {
@@ -67,6 +95,7 @@ export function admin(d: Driver): void {
       const { form } = await d.openForm('requester');
       expect(form?.categories).toContain('fietsen');
       expect(form?.categories).not.toContain('zwemles');
+      expect(audited(d, null).filter(([a]) => a === 'category.deactivated')).toEqual([['category.deactivated', d.id('admin')]]);
     });
   });
 
@@ -98,7 +127,9 @@ export function admin(d: Driver): void {
       expect(await d.command('anna', `digest-kanaal ${managers.named}`)).toEqual([d.said(digestChannelMessage.notAdmin)]);
       expect(await d.command('admin', `digest-kanaal ${closed.named}`)).toEqual([d.said(digestChannelMessage.botNotIn(d.platform, closed.id))]);
       expect(await d.command('admin', 'digest-kanaal managers')).toEqual([d.said(digestChannelMessage.usage(d.platform))]);
+      expect(d.trail()).toEqual([]);
       expect(await d.command('admin', `digest-kanaal ${managers.named}`)).toEqual([d.said(digestChannelMessage.set(managers.id))]);
+      expect(d.trail().map((t) => [t.action, t.by, t.detail])).toEqual([['team.digest_channel_set', d.id('admin'), { channelId: managers.id, previous: null }]]);
     });
   });
 }

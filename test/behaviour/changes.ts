@@ -6,7 +6,7 @@ import type { RequestStatus } from '../../src/core/request.js';
 import { cents } from '../../src/core/money.js';
 import type { Driver, FormValues, Req, Who } from '../support/drivers/driver.js';
 import { VALID_FORM } from '../support/forms.js';
-import { expectedCard, shownCard } from './expected.js';
+import { audited, expectedCard, shownCard } from './expected.js';
 
 export function changes(d: Driver): void {
   const request = async (as: Who = 'requester', values: FormValues = {}): Promise<Req> => {
@@ -45,6 +45,7 @@ export function changes(d: Driver): void {
       const submitted = await d.press('anna', r, 'edit', { amount: '10' });
       expect(submitted.told).toEqual([d.said(refusal.notRequester(r.id))]);
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
+      expect(audited(d, r)).toEqual([['request.created', d.id('requester')]]);
     });
 
     it.each<[string, FormValues, { amountCents?: number; supplierName?: string; supplierIban?: string }]>([
@@ -58,6 +59,7 @@ export function changes(d: Driver): void {
       expect(edited.errors).toEqual({});
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { ...changed, version: 2 }));
       expect(d.thread(r)).toContainEqual(d.said(thread.editedReset(r.id, d.id('requester'))));
+      expect(audited(d, r).at(-1)).toEqual(['request.edited.approvals_reset', d.id('requester')]);
       await d.approve('chris', r);
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { ...changed, version: 2, approvers: ['chris'] }));
       await approveBy(r, 'anna', 'bram');
@@ -71,6 +73,7 @@ export function changes(d: Driver): void {
       expect((await d.press('requester', r, 'edit', { description: 'Koelkast met vriesvak' })).errors).toEqual({});
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { description: 'Koelkast met vriesvak', approvers: ['anna', 'bram'] }));
       expect(d.thread(r)).toContainEqual(d.said(thread.edited(r.id, d.id('requester'))));
+      expect(audited(d, r).at(-1)).toEqual(['request.edited', d.id('requester')]);
       await d.approve('chris', r);
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { description: 'Koelkast met vriesvak', status: 'approved', decidedBy: ['anna', 'bram', 'chris'] }));
     });
@@ -83,6 +86,7 @@ export function changes(d: Driver): void {
       expect(bad.errors).toEqual({ description: d.said(field.bsn), supplierIban: d.said(field.ibanInvalid) });
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
       expect(d.thread(r)).toEqual([]);
+      expect(audited(d, r)).toEqual([['request.created', d.id('requester')]]);
     });
 
     it('checks a higher amount against the team budget, not counting the request itself', async () => {
@@ -106,6 +110,20 @@ export function changes(d: Driver): void {
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { status: 'withdrawn' }));
       expect(d.thread(r)).toContainEqual(d.said(thread.withdrawn(r.id, d.id(who))));
       expect(d.buttons(r)).toEqual([]);
+      expect(audited(d, r)).toEqual([
+        ['request.created', d.id('requester')],
+        ['request.withdrawn', d.id(who)],
+      ]);
+    });
+
+    it('works while on hold; taking the objection back afterwards changes nothing', async () => {
+      const r = await request();
+      await d.object('dewi', r);
+      await d.press('requester', r, 'withdraw');
+      expect(shownCard(d, r)).toBe(expectedCard(d, r, { status: 'withdrawn' }));
+      await d.withdrawVote('dewi', r);
+      expect(shownCard(d, r)).toBe(expectedCard(d, r, { status: 'withdrawn' }));
+      expect(d.thread(r)).not.toContainEqual(d.said(thread.objectionsCleared(r.id)));
     });
 
     it('frees the budget it held', async () => {
@@ -135,6 +153,11 @@ export function changes(d: Driver): void {
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { status: 'alternative', closed: { kind: 'charity_fund', reason } }));
       expect(d.thread(r)).toContainEqual(d.said(thread.alternative(r.id, d.id('requester'), 'charity_fund', reason)));
       expect(d.channel().join(' ')).not.toContain('111222333');
+      expect(audited(d, r)).toEqual([
+        ['request.created', d.id('requester')],
+        ['request.alternative', d.id('requester')],
+      ]);
+      expect(d.trail().at(-1)?.detail).toMatchObject({ kind: 'charity_fund' });
     });
   });
 
@@ -146,6 +169,7 @@ export function changes(d: Driver): void {
       const r = await request();
       await decide(r);
       const card = shownCard(d, r);
+      const trail = d.trail();
       const answers = [
         await d.press('requester', r, 'edit', { amount: '10' }),
         await d.press('requester', r, 'alternative', { kind: 'charity_fund', reason: 'fonds' }),
@@ -153,6 +177,7 @@ export function changes(d: Driver): void {
       ];
       for (const a of answers) expect(a.told).toEqual([d.said(refusal.alreadyDecided(r.id, status))]);
       expect(shownCard(d, r)).toBe(card);
+      expect(d.trail()).toEqual(trail);
     });
   });
 
@@ -168,6 +193,7 @@ export function changes(d: Driver): void {
       expect((await d.press('anna', r, 'markPaid')).told).toEqual([d.said(finance.approverMayNot(r.id))]);
       expect((await d.press('requester', r, 'markPaid')).told).toEqual([d.said(finance.requesterMayNot(r.id))]);
       expect(d.register()).toEqual([expect.objectContaining({ request: r.id, paid: false })]);
+      expect(d.trail().filter((t) => t.action === 'payment.paid')).toEqual([]);
 
       await d.press('finance', r, 'markPaid');
       expect(shownCard(d, r)).toBe(expectedCard(d, r, { status: 'paid', decidedBy: ['anna', 'bram', 'chris'] }));
@@ -176,6 +202,7 @@ export function changes(d: Driver): void {
       expect(d.register()).toEqual([expect.objectContaining({ request: r.id, paid: true, approvers: ids('anna', 'bram', 'chris') })]);
 
       expect((await d.press('finance', r, 'markPaid')).told).toEqual([d.said(finance.alreadyPaid(r.id))]);
+      expect(d.trail().filter((t) => t.action === 'payment.paid').map((t) => [t.by, t.request])).toEqual([[d.id('finance'), r.id]]);
     });
   });
 }

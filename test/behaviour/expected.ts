@@ -72,3 +72,11 @@ export function words(m: { nl: readonly unknown[]; en: readonly unknown[] }, lan
   const block = m[lang][0] as { k: string; parts?: unknown[] } | undefined;
   return block?.k === 'p' ? (block.parts ?? []).filter((x): x is string => typeof x === 'string').join('') : '';
 }
+
+/** The audit trail of a request (or of the team, `null`): [action, who] in order. */
+export function audited(d: Driver, r: Req | null): [string, string][] {
+  return d
+    .trail()
+    .filter((t) => t.request === (r?.id ?? null))
+    .map((t) => [t.action, t.by]);
+}

@@ -6,7 +6,7 @@ import type { AmountError } from '../../src/core/money.js';
 import { cents } from '../../src/core/money.js';
 import { canonical, type Driver } from '../support/drivers/driver.js';
 import { VALID_FORM } from '../support/forms.js';
-import { cardSays, expectedCard, shownCard } from './expected.js';
+import { audited, cardSays, expectedCard, shownCard } from './expected.js';
 
 const isCard = (text: string) => /^Aanvraag #\d+ · /.test(canonical(text));
 
@@ -37,6 +37,7 @@ export function filing(d: Driver): void {
       expect(d.buttons(r)).not.toContain('markPaid');
       expect(d.channel().filter(isCard)).toHaveLength(1);
       expect(d.register()).toEqual([]);
+      expect(audited(d, r)).toEqual([['request.created', d.id('requester')]]);
     });
 
     it('shows every field error under its field, Dutch first, and files nothing', async () => {
@@ -60,6 +61,7 @@ export function filing(d: Driver): void {
         reasonText: d.said(field.tooLong(500)),
       });
       expect(d.channel().filter(isCard)).toEqual([]);
+      expect(d.trail()).toEqual([]);
     });
 
     it.each<[string, AmountError]>([
@@ -78,6 +80,7 @@ export function filing(d: Driver): void {
       expect(f.errors).toEqual({ description: d.said(field.bsn), caseRef: d.said(field.bsn), reasonText: d.said(field.bsn) });
       expect(d.channel().filter(isCard)).toEqual([]);
       expect(d.privateTo('requester').join(' ')).not.toContain('111222333');
+      expect(d.trail()).toEqual([]);
     });
 
     it('keeps a request below the limit per request: € 499,99 is filed, € 500,00 goes the regular route', async () => {
@@ -101,6 +104,17 @@ export function filing(d: Driver): void {
       expect(f.errors).toEqual({ amount: d.said(budgetError({ code: 'BUDGET.EXCEEDS_HOUSEHOLD_CAP', leftCents: cents(20000), capCents: cents(50000) })) });
       await filed('anna', { amount: '200', caseRef: 'WT-77' });
       await filed('anna', { amount: '250', caseRef: 'WT-78' });
+    });
+
+    it('counts the household cap per calendar year in Amsterdam', async () => {
+      d.time('2026-12-31T12:00:00Z');
+      await filed('requester', { amount: '300', caseRef: 'WT-77' });
+      d.time('2026-12-31T22:30:00Z'); // 23:30 in Amsterdam: still 2026
+      expect((await d.file('requester', { amount: '250', caseRef: 'WT-77' })).errors).toEqual({
+        amount: d.said(budgetError({ code: 'BUDGET.EXCEEDS_HOUSEHOLD_CAP', leftCents: cents(20000), capCents: cents(50000) })),
+      });
+      d.time('2026-12-31T23:30:00Z'); // 00:30 on 1 January 2027 in Amsterdam
+      await filed('requester', { amount: '250', caseRef: 'WT-77' });
     });
 
     it('without a category, shows the suggested one to check; sending again files it, or the one chosen instead', async () => {
@@ -130,6 +144,7 @@ export function filing(d: Driver): void {
       expect(again.errors).toEqual({});
       const cards = d.channel().filter(isCard);
       expect(cards).toHaveLength(1);
+      expect(d.trail().map((t) => t.action)).toEqual(['request.created']);
       const id = Number(/#(\d+)/.exec(cards[0]!)![1]);
       // Whoever says anything says it is posted; nothing else.
       for (const told of [...both, again].flatMap((f) => f.told)) expect(told).toEqual(d.said(confirm.created(id)));

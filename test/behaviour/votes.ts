@@ -5,7 +5,7 @@ import { field, ineligible, refusal, statusLabel, thread } from '../../src/core/
 import { cents } from '../../src/core/money.js';
 import type { Driver, Req, Via, Who } from '../support/drivers/driver.js';
 import { VALID_FORM } from '../support/forms.js';
-import { cardSays, expectedCard, shownCard, words } from './expected.js';
+import { audited, cardSays, expectedCard, shownCard, words } from './expected.js';
 
 export function votes(d: Driver): void {
   const request = async (as: Who = 'requester'): Promise<Req> => {
@@ -30,6 +30,14 @@ export function votes(d: Driver): void {
         { request: r.id, amountCents: 8550, supplierName: VALID_FORM.supplierName, supplierIban: 'NL91ABNA0417164300', approvers: ['anna', 'bram', 'chris'].map((w) => d.id(w as Who)), paid: false },
       ]);
       expect(d.buttons(r)).toEqual(['markPaid']);
+      const [anna, bram, chris] = ['anna', 'bram', 'chris'].map((w) => d.id(w as Who));
+      expect(audited(d, r).slice(1)).toEqual([
+        ['approval.added', anna],
+        ['approval.added', bram],
+        ['approval.added', chris],
+        ['request.approved', chris],
+        ['payment.recorded', chris],
+      ]);
     });
 
     it('changes nothing after the decision: a fourth vote or a vote taken back', async () => {
@@ -63,6 +71,7 @@ export function votes(d: Driver): void {
       expect(object.told).toEqual([d.said(ineligible('requester', r.id)!)]);
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
       expect(d.channel()).not.toContainEqual(d.said(ineligible('requester', r.id)!));
+      expect(audited(d, r)).toEqual([['request.created', d.id('requester')]]);
     });
 
     it.each<Via>(['default', 'reaction'])('does not count a vote from outside the team (%s), and tells only them', async (via) => {
@@ -71,6 +80,7 @@ export function votes(d: Driver): void {
       expect(told).toEqual([d.said(ineligible('not_member', r.id)!)]);
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
       expect(d.channel()).not.toContainEqual(d.said(ineligible('not_member', r.id)!));
+      expect(audited(d, r)).toEqual([['request.created', d.id('requester')]]);
     });
 
     it.each<Via>(['default', 'reaction'])('takes back my approval before the decision (%s)', async (via) => {
@@ -105,6 +115,14 @@ export function votes(d: Driver): void {
       await d.withdrawVote('dewi', r);
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
       expect(d.thread(r)).toContainEqual(d.said(thread.objectionsCleared(r.id)));
+      const dewi = d.id('dewi');
+      expect(audited(d, r).slice(1)).toEqual([
+        ['objection.added', dewi],
+        ['request.on_hold', dewi],
+        ['objection.reason_given', dewi],
+        ['objection.removed', dewi],
+        ['request.reopened', dewi],
+      ]);
     });
 
     it('holds against three approvals; taking the objection back then approves at once', async () => {

@@ -4,9 +4,9 @@
 import type { CardActionId } from '../../../src/core/messages.js';
 import type { Message, Text } from '../../../src/core/text.js';
 import type { Store } from '../../../src/store/db.js';
-import { payments } from '../../../src/store/schema.js';
+import { auditLog, payments } from '../../../src/store/schema.js';
 import { VALID_FORM } from '../forms.js';
-import type { Answer, Driver, Filed, FormShown, FormValues, Names, Payment, PlatformName, Req, Via, Who } from './driver.js';
+import type { Answer, Audited, Driver, Filed, FormShown, FormValues, Names, Payment, PlatformName, Req, Via, Who } from './driver.js';
 import { said, shows } from './driver.js';
 
 export abstract class BaseDriver implements Driver {
@@ -72,6 +72,15 @@ export abstract class BaseDriver implements Driver {
         approvers: p.approvers.split(',').filter(Boolean),
         paid: p.paidAt !== null,
       }));
+  }
+
+  trail(): Audited[] {
+    return this.store.db
+      .select()
+      .from(auditLog)
+      .orderBy(auditLog.id)
+      .all()
+      .map((a) => ({ action: a.action, by: a.actorId, request: a.requestId, detail: JSON.parse(a.detail) as Record<string, unknown> }));
   }
 
   async file(as: Who, values: FormValues = {}): Promise<Filed> {

@@ -52,6 +52,15 @@ export interface Payment {
   paid: boolean;
 }
 
+/** A row of the audit trail. */
+export interface Audited {
+  action: string;
+  /** The platform's id of who acted. */
+  by: string;
+  request: number | null;
+  detail: Record<string, unknown>;
+}
+
 /** A form as the person sees it: its fields, what is filled in, the category shown, a notice on top. */
 export interface FormShown {
   readonly kind: 'new' | 'edit';
@@ -138,6 +147,8 @@ export interface Driver {
   privateTo(who: Who): string[];
   /** Finance's register of payments: one row per approved request. */
   register(): Payment[];
+  /** The audit trail, oldest first: who did what to which request (accountability). */
+  trail(): Audited[];
 
   close(): Promise<void>;
 }
