@@ -63,13 +63,17 @@ export function admin(d: Driver): void {
     it('lets an admin add one (then in the form), refusing others, duplicates and bad names', async () => {
       expect(await d.command('requester', 'categorie nieuw Fietsen')).toEqual([d.said(categoryMessage.notAdmin)]);
       expect(await d.command('admin', 'categorie nieuw Fietsen')).toEqual([d.said(categoryMessage.added('Fietsen', 'fietsen'))]);
+      expect(await d.command('admin', 'categorie nieuw Fiets-reparatie & onderhoud')).toEqual([d.said(categoryMessage.added('Fiets-reparatie & onderhoud', 'fiets_reparatie_onderhoud'))]);
       expect(await d.command('admin', 'categorie nieuw fietsen')).toEqual([d.said(categoryMessage.duplicate('Fietsen', 'fietsen'))]);
       expect(await d.command('admin', 'categorie nieuw  mondzorg / TANDARTS ')).toEqual([d.said(categoryMessage.duplicate('Mondzorg / tandarts', 'mondzorg'))]);
       expect(await d.command('admin', 'categorie nieuw Fiets@huis')).toEqual([d.said(categoryMessage.nameInvalid)]);
       expect(await d.command('admin', 'categorie nieuw')).toEqual([d.said(categoryMessage.nameMissing(d.platform))]);
       expect((await d.openForm('requester')).form?.categories).toContain('fietsen');
       expect((await d.command('requester', 'categorie'))[0]).toEqual(containing('Fietsen (fietsen) — eigen categorie'));
-      expect(audited(d, null)).toEqual([['category.added', d.id('admin')]]);
+      expect(audited(d, null)).toEqual([
+        ['category.added', d.id('admin')],
+        ['category.added', d.id('admin')],
+      ]);
     });
 
     it('lets an admin rename a team category, not a default one', async () => {
@@ -91,10 +95,15 @@ export function admin(d: Driver): void {
       await request('requester', { categorySlug: 'fietsen' });
       expect(await d.command('admin', 'categorie verwijder fietsen')).toEqual([d.said(categoryMessage.inUse('Fietsen', 1))]);
       expect(await d.command('anna', 'categorie verwijder zwemles')).toEqual([d.said(categoryMessage.notAdmin)]);
+      expect(await d.command('admin', 'categorie verwijder overig')).toEqual([d.said(categoryMessage.isDefault(d.platform, 'Overig'))]);
       expect(await d.command('admin', 'categorie verwijder zwemles')).toEqual([d.said(categoryMessage.removed('Zwemles'))]);
+      expect(await d.command('admin', 'categorie verwijder zwemles')).toEqual([d.said(categoryMessage.unknown(d.platform, 'zwemles'))]);
       const { form } = await d.openForm('requester');
       expect(form?.categories).toContain('fietsen');
       expect(form?.categories).not.toContain('zwemles');
+      // Adding it again brings it back.
+      expect(await d.command('admin', 'categorie nieuw Zwemles')).toEqual([d.said(categoryMessage.added('Zwemles', 'zwemles'))]);
+      expect((await d.openForm('requester')).form?.categories).toContain('zwemles');
       expect(audited(d, null).filter(([a]) => a === 'category.deactivated')).toEqual([['category.deactivated', d.id('admin')]]);
     });
   });
