@@ -5,16 +5,23 @@ import type { CardActionId } from '../../../src/core/messages.js';
 import type { Message, Text } from '../../../src/core/text.js';
 import type { Store } from '../../../src/store/db.js';
 import { auditLog, payments } from '../../../src/store/schema.js';
+import type { TestClock } from '../bot.js';
 import { VALID_FORM } from '../forms.js';
 import type { Answer, Audited, Driver, Filed, FormShown, FormValues, Names, Payment, PlatformName, Req, Via, Who } from './driver.js';
 import { said, shows } from './driver.js';
+
+/** The running bot under a driver: its database (read for the register and the audit trail), its clock. */
+export interface DrivenBot {
+  store: Store;
+  clock: TestClock;
+  close(): Promise<void>;
+}
 
 export abstract class BaseDriver implements Driver {
   abstract readonly platform: PlatformName;
   abstract readonly channelId: string;
   abstract readonly names: Names;
   abstract id(who: Who): string;
-  abstract time(iso: string): void;
   abstract openForm(as: Who): Promise<Answer>;
   abstract submit(as: Who, form: FormShown, values?: FormValues): Promise<Filed>;
   abstract approve(as: Who, r: Req, via?: Via): Promise<Answer>;
@@ -29,13 +36,8 @@ export abstract class BaseDriver implements Driver {
   abstract buttons(r: Req): CardActionId[];
   abstract thread(r: Req): string[];
   abstract channel(): string[];
-  abstract close(): Promise<void>;
-  /** The bot's database (read for finance's register only). */
-  protected abstract readonly store: Store;
   /** Wait until the bot's outbox has sent everything due now. */
   protected abstract settle(): Promise<void>;
-  /** Let the bot's clock move on (people act one after another, not in the same instant). */
-  protected abstract tick(): void;
   /** Everything only `who` was shown, by source (each source only grows). */
   protected abstract privateSources(who: Who): string[][];
 
@@ -45,6 +47,16 @@ export abstract class BaseDriver implements Driver {
   protected readonly answers = new Map<Who, string[]>();
   /** The reactions a person has on a card now, by request id and person. */
   private readonly reactions = new Map<string, Set<string>>();
+
+  constructor(private readonly bot: DrivenBot) {}
+
+  time(iso: string): void {
+    this.bot.clock.t = new Date(iso);
+  }
+
+  close(): Promise<void> {
+    return this.bot.close();
+  }
 
   said(m: Message) {
     return said(m, this.names);
@@ -59,7 +71,7 @@ export abstract class BaseDriver implements Driver {
   }
 
   register(): Payment[] {
-    return this.store.db
+    return this.bot.store.db
       .select()
       .from(payments)
       .orderBy(payments.requestId)
@@ -75,7 +87,7 @@ export abstract class BaseDriver implements Driver {
   }
 
   trail(): Audited[] {
-    return this.store.db
+    return this.bot.store.db
       .select()
       .from(auditLog)
       .orderBy(auditLog.id)
@@ -93,7 +105,8 @@ export abstract class BaseDriver implements Driver {
   /** Run `fn` as `who`, let the outbox send, and say what only `who` was told meanwhile. */
   protected async acting<T>(who: Who, fn: () => Promise<T>): Promise<{ value: T; told: string[] }> {
     const before = this.privateSources(who).map((l) => l.length);
-    this.tick();
+    // People act one after another, not in the same instant.
+    this.bot.clock.advance(1000);
     const value = await fn();
     await this.settle();
     return { value, told: this.privateSources(who).flatMap((l, i) => l.slice(before[i] ?? 0)) };

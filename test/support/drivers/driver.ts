@@ -186,7 +186,10 @@ function inline(part: Inline, names: Names): string {
   }
 }
 
-/** A catalogue text as plain lines, people and channels named as the platform names them. */
+/**
+ * A catalogue text as plain lines, people and channels named as the platform names them (core's
+ * `toPlain` names people but always shows a channel as `#id`; Teams shows channel names).
+ */
 export function plainText(text: Text, names: Names): string {
   return text
     .map((b) => (b.k === 'p' ? b.parts.map((x) => inline(x, names)).join('') : b.k === 'list' ? b.items.map((i) => `• ${i.map((x) => inline(x, names)).join('')}`).join('\n') : '───'))

@@ -2,16 +2,13 @@
 // into the real Bolt app; what people see read back from the Web API double (messages, updates,
 // ephemerals, modals, the App Home) and from Slack's HTTP answers.
 import type { CardActionId } from '../../../src/core/messages.js';
-import type { Store } from '../../../src/store/db.js';
 import { CHANNEL, startBot, TestClock, type RunningBot } from '../bot.js';
 import type { RecordedCall } from '../slackApiDouble.js';
 import { plainText as textInput, radio, staticSelect } from '../slackRequests.js';
 import { settleOutbox } from '../wait.js';
 import { BaseDriver } from './base.js';
-import { DISPLAY_NAME, FINANCE, TEAM, type Answer, type Filed, type FormShown, type FormValues, type Names, type Req, type Via, type Who } from './driver.js';
-
-const ID: Readonly<Record<Who, string>> = { requester: 'UREQ', anna: 'UA', bram: 'UB', chris: 'UC', dewi: 'UD', admin: 'UADMIN', finance: 'UFIN', outsider: 'UOUT' };
-const WHO_OF = new Map(Object.entries(ID).map(([who, id]) => [id, who as Who]));
+import { FINANCE, TEAM, type Answer, type Filed, type FormShown, type FormValues, type Req, type Via, type Who } from './driver.js';
+import { blocksText, ID, messageText, names, unrender, type Block, type View } from './slackView.js';
 
 const APPROVE = 'white_check_mark';
 const OBJECT = 'x';
@@ -25,49 +22,15 @@ const ACTION_OF: Readonly<Record<'edit' | 'withdraw' | 'alternative' | 'markPaid
   markPaid: 'payment_mark_paid',
 };
 
-type Block = { type: string; block_id?: string; text?: { text?: string }; fields?: { text?: string }[]; elements?: Record<string, unknown>[]; element?: Record<string, unknown> };
-type View = { callback_id: string; private_metadata: string; blocks: Block[] };
-
-const names: Names = {
-  person: (id) => (WHO_OF.has(id) ? DISPLAY_NAME[WHO_OF.get(id)!] : id),
-  channel: (id) => `#${id}`,
-};
-
-/** mrkdwn as plain text: mentions as names, channel links as #id, entities decoded (markers are dropped by `canonical`). */
-function unrender(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/<@([A-Z0-9]+)>/g, (_, id: string) => names.person(id))
-    .replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => names.channel(id))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/** The text of Block Kit blocks, one line per header, section, context; a divider as a rule. */
-function blocksText(blocks: Block[]): string {
-  const out: string[] = [];
-  for (const b of blocks) {
-    if (b.type === 'header' && b.text?.text) out.push(b.text.text);
-    if (b.type === 'section') out.push(...[b.text?.text, ...(b.fields ?? []).map((f) => f.text)].filter((x): x is string => Boolean(x)));
-    if (b.type === 'context') out.push(...(b.elements ?? []).map((e) => String(e.text ?? '')));
-    if (b.type === 'divider') out.push('───');
-  }
-  return unrender(out.join('\n'));
-}
-
-const messageText = (c: RecordedCall) => unrender(String(c.args.text ?? ''));
-
 export class SlackDriver extends BaseDriver {
   readonly platform = 'slack' as const;
   readonly channelId = CHANNEL;
   readonly names = names;
-  protected readonly store: Store;
   private viewSeq = 0;
   private eventSeq = 0;
 
   private constructor(private readonly b: RunningBot) {
-    super();
-    this.store = b.store;
+    super(b);
   }
 
   static async start(): Promise<SlackDriver> {
@@ -77,18 +40,6 @@ export class SlackDriver extends BaseDriver {
 
   id(who: Who): string {
     return ID[who];
-  }
-
-  time(iso: string): void {
-    this.b.clock.t = new Date(iso);
-  }
-
-  protected tick(): void {
-    this.b.clock.advance(1000);
-  }
-
-  close(): Promise<void> {
-    return this.b.close();
   }
 
   protected settle(): Promise<void> {

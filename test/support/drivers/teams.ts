@@ -3,12 +3,10 @@
 // from the Bot Connector double (cards, updates, thread replies, 1:1 chats) and from the answers
 // to invokes (a button's or dialog's message is shown to the person who pressed it).
 import type { CardActionId } from '../../../src/core/messages.js';
-import type { Store } from '../../../src/store/db.js';
 import { TestClock } from '../bot.js';
 import type { ConnectorCall } from '../botConnectorDouble.js';
 import {
   CHANNEL,
-  PEOPLE,
   cardAction,
   messageActivity,
   personalConversationId,
@@ -18,72 +16,26 @@ import {
   startTeamsBot,
   taskFetch,
   taskSubmit,
-  type Person,
   type RunningTeamsBot,
 } from '../teamsBot.js';
 import { BaseDriver } from './base.js';
-import { DISPLAY_NAME, FINANCE, type Answer, type Filed, type FormShown, type FormValues, type Names, type Req, type Via, type Who } from './driver.js';
-
-const PERSON: Readonly<Record<Who, Person>> = {
-  requester: PEOPLE.req,
-  anna: PEOPLE.a,
-  bram: PEOPLE.b,
-  chris: PEOPLE.c,
-  dewi: PEOPLE.d,
-  admin: PEOPLE.admin,
-  finance: PEOPLE.fin,
-  outsider: PEOPLE.outsider,
-};
-const WHO_OF = new Map(Object.entries(PERSON).map(([who, p]) => [p.aadObjectId, who as Who]));
-const TEAM_CHANNEL_NAME = 'Wijkteam Noord';
-
-const names: Names = {
-  person: (id) => (WHO_OF.has(id) ? DISPLAY_NAME[WHO_OF.get(id)!] : 'een collega'),
-  // Teams shows a channel by the name it knows (the team channel's), else a neutral word.
-  channel: (id) => (id === CHANNEL ? TEAM_CHANNEL_NAME : 'dat kanaal'),
-};
+import { FINANCE, type Answer, type Filed, type FormShown, type FormValues, type Req, type Via, type Who } from './driver.js';
+import { cardOf, cardText, names, PERSON, postText, unrender, type AdaptiveCard, type TaskAnswer } from './teamsView.js';
 
 /** The reactions Teams users give: 👍 approves, 😠 objects. */
 const LIKE = 'like';
 const ANGRY = 'angry';
 
-type CardElement = { type: string; id?: string; text?: string; color?: string; value?: string; facts?: { title: string; value: string }[]; choices?: { value: string }[] };
-type CardAction = { type: string; verb?: string; title?: string; data?: Record<string, unknown> };
-type AdaptiveCard = { body?: CardElement[]; actions?: CardAction[] };
-type TaskAnswer = { task?: { type: 'continue' | 'message'; value: string | { card?: { content: AdaptiveCard } } } };
-
-/** Teams markdown as plain text (markers are dropped by `canonical`; names are already names). */
-const unrender = (markdown: string) => markdown.replace(/&amp;/g, '&');
-
-function cardOf(c: ConnectorCall | undefined): AdaptiveCard | null {
-  const att = (c?.body.attachments as { content?: AdaptiveCard }[] | undefined)?.[0];
-  return att?.content ?? null;
-}
-
-/** The text of an Adaptive Card: text blocks, and facts as "title: value". */
-function cardText(card: AdaptiveCard): string {
-  const out: string[] = [];
-  for (const el of card.body ?? []) {
-    if (el.type === 'TextBlock' && el.text) out.push(el.text);
-    if (el.type === 'FactSet') out.push(...(el.facts ?? []).map((f) => `${f.title}: ${f.value}`));
-  }
-  return unrender(out.join('\n\n'));
-}
-
-/** What a post shows: its text, or its card's. */
-const postText = (c: ConnectorCall) => (typeof c.body.text === 'string' ? unrender(c.body.text) : cardText(cardOf(c) ?? {}));
-
+/** Card buttons by their verb (Action.Execute). */
 const BUTTON_OF_VERB: Readonly<Record<string, CardActionId>> = { approve: 'approve', object: 'object', unvote: 'unvote', withdraw: 'withdraw', markPaid: 'markPaid' };
 
 export class TeamsDriver extends BaseDriver {
   readonly platform = 'teams' as const;
   readonly channelId = CHANNEL;
   readonly names = names;
-  protected readonly store: Store;
 
   private constructor(private readonly b: RunningTeamsBot) {
-    super();
-    this.store = b.store;
+    super(b);
   }
 
   static async start(): Promise<TeamsDriver> {
@@ -93,18 +45,6 @@ export class TeamsDriver extends BaseDriver {
 
   id(who: Who): string {
     return PERSON[who].aadObjectId;
-  }
-
-  time(iso: string): void {
-    this.b.clock.t = new Date(iso);
-  }
-
-  protected tick(): void {
-    this.b.clock.advance(1000);
-  }
-
-  close(): Promise<void> {
-    return this.b.close();
   }
 
   protected settle(): Promise<void> {
