@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
-import { createRequest, formState, react, settle } from '../slack/helpers.js';
+import { createRequest, formState, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

@@ -7,8 +7,8 @@ import { digestForMonth } from '../../src/app/digest.js';
 import { loadDigestInput } from '../../src/store/digestQueries.js';
 import { payments, requests } from '../../src/store/schema.js';
 import { CHANNEL as SLACK_CHANNEL, startBot, TestClock } from '../support/bot.js';
-import { createRequest, react, settle as settleSlack } from '../slack/helpers.js';
-import { PEOPLE, cardAction, createTeamsRequest, reaction, settle, startTeamsBot } from './support.js';
+import { createRequest, react, settle as settleSlack } from '../support/slack.js';
+import { PEOPLE, cardAction, createTeamsRequest, reaction, settle, startTeamsBot } from '../support/teamsBot.js';
 import { toPlain } from '../../src/core/text.js';
 
 describe('Slack and Teams on the same database', () => {

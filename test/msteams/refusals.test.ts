@@ -1,16 +1,10 @@
 // Teams has no ephemeral messages: a 👍 that does not count (the requester's own, or someone
 // outside the team) is answered in that person's 1:1 chat with the bot, never in the channel.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvals } from '../../src/store/schema.js';
-import { CHANNEL, PEOPLE, TENANT, createTeamsRequest, personalConversationId, reaction, settle, startTeamsBot, type RunningTeamsBot } from './support.js';
+import { CHANNEL, PEOPLE, TENANT, createTeamsRequest, personalConversationId, reaction, settle, useTeamsBot } from '../support/teamsBot.js';
 
-let b: RunningTeamsBot;
-beforeEach(async () => {
-  b = await startTeamsBot();
-});
-afterEach(async () => {
-  await b.close();
-});
+const b = useTeamsBot();
 
 const personalTexts = (p: { aadObjectId: string; name: string }) => b.double.posts(personalConversationId(p)).map((c) => String(c.body.text ?? ''));
 

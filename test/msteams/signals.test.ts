@@ -25,7 +25,7 @@ import {
   taskSubmit,
   type Person,
   type RunningTeamsBot,
-} from './support.js';
+} from '../support/teamsBot.js';
 
 const MANAGERS = '19:managers-channel@thread.tacv2';
 

@@ -1,8 +1,9 @@
-// Slack-only start-up must not load the Teams adapter or Microsoft's SDK (about a second of
+// Start-up. Slack-only start-up must not load the Teams adapter or Microsoft's SDK (about a second of
 // imports): src/main.ts reaches src/msteams/* only through a dynamic import in its Teams branch.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageActivity, PEOPLE, startTeamsBot } from '../support/teamsBot.js';
 
 /** Every module reachable from `entry` through static, non-type imports (relative files and packages). */
 function staticGraph(entry: string): Set<string> {
@@ -30,5 +31,19 @@ describe('start-up', () => {
 
   it('the check sees a static import of the SDK (the Teams adapter itself)', () => {
     expect(teamsModules(staticGraph('src/msteams/app.ts'))).toContain('pkg:@microsoft/teams.apps');
+  });
+});
+
+describe('listening', () => {
+  it('two Teams bots asked for port 0 each listen on a free port of their own', async () => {
+    const [one, two] = await Promise.all([startTeamsBot(), startTeamsBot()]);
+    try {
+      const ports = [one.url, two.url].map((u) => Number(new URL(u).port));
+      expect(ports[0]).not.toBe(ports[1]);
+      expect(ports).not.toContain(3978);
+      for (const b of [one, two]) expect((await b.post(messageActivity(b, PEOPLE.req, 'help'))).status).toBe(200);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });

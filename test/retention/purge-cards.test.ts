@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { purgeBefore } from '../../src/app/purge.js';
 import { PURGED_TEXT } from '../../src/core/request.js';
 import { startBot, type RunningBot } from '../support/bot.js';
-import { cardTextOf, createRequest, settle as settleSlack } from '../slack/helpers.js';
-import { cardAction, cardJson, createTeamsRequest, settle as settleTeams, startTeamsBot, PEOPLE, type RunningTeamsBot } from '../msteams/support.js';
+import { cardTextOf, createRequest, settle as settleSlack } from '../support/slack.js';
+import { cardAction, cardJson, createTeamsRequest, settle as settleTeams, startTeamsBot, PEOPLE, type RunningTeamsBot } from '../support/teamsBot.js';
 
 const SECRET = 'Nieuwe koelkast voor mevrouw met insuline';
 let slack: RunningBot | undefined;

@@ -2,23 +2,18 @@
 // headers, a timestamp more than 5 minutes old (or ahead), and a replay of an identical signed
 // request are refused with 401 and change nothing. A Slack retry is a new request (re-signed with
 // a new timestamp) and is accepted; its event_id makes it change nothing twice.
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CHANNEL, SIGNING_SECRET, startBot, type RunningBot } from '../support/bot.js';
+import { beforeEach, expect, it } from 'vitest';
+import { CHANNEL, SIGNING_SECRET, useSlackBot } from '../support/bot.js';
 import { sign } from '../support/slackRequests.js';
-import { createRequest } from '../slack/helpers.js';
+import { createRequest } from '../support/slack.js';
 import { countRows, signedReaction } from './support.js';
 
-let b: RunningBot;
+const b = useSlackBot({ members: ['UREQ', 'UA', 'UB', 'UC'] });
 let ts: string;
 let eventTs: string;
 beforeEach(async () => {
-  b = await startBot();
-  b.double.setChannelMembers(CHANNEL, ['UREQ', 'UA', 'UB', 'UC']);
   ts = (await createRequest(b)).ts;
   eventTs = `${Math.floor(Date.now() / 1000)}.000100`;
-});
-afterEach(async () => {
-  await b.close();
 });
 
 const nowSec = () => Math.floor(Date.now() / 1000);

@@ -1,23 +1,16 @@
 // Guarantee 5: authorisation. Only members of the team channel count: the member list is cached
 // for a while, kept current by member_joined_channel / member_left_channel, and fetched again
 // when it expires. Only the requester or a team admin edits or withdraws, and a refusal is an
-// ephemeral message to that person. (The buttons' happy paths: test/slack/edit-close.test.ts;
-// finance marking paid: test/slack/finance.test.ts; digest channel: test/slack/digest.test.ts.)
+// ephemeral message to that person. (The buttons, marking paid and the digest channel on every
+// platform: test/behaviour/.)
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvals, auditLog, requests } from '../../src/store/schema.js';
-import { CHANNEL, startBot, TestClock, type RunningBot } from '../support/bot.js';
-import { createRequest, react } from '../slack/helpers.js';
+import { CHANNEL, TestClock, useSlackBot } from '../support/bot.js';
+import { createRequest, react } from '../support/slack.js';
 
 const TTL = 60_000;
-let b: RunningBot;
-beforeEach(async () => {
-  b = await startBot({ clock: new TestClock(), membershipTtlMs: TTL });
-  b.double.setChannelMembers(CHANNEL, ['UREQ', 'UA', 'UB', 'UADMIN']);
-});
-afterEach(async () => {
-  await b.close();
-});
+const b = useSlackBot(() => ({ clock: new TestClock(), membershipTtlMs: TTL, members: ['UREQ', 'UA', 'UB', 'UADMIN'] }));
 
 const approvers = (id: number) => b.store.db.select().from(approvals).where(eq(approvals.requestId, id)).all().map((a) => a.approverId).sort();
 const refusedTo = (user: string) => b.double.callsTo('chat.postEphemeral').filter((c) => c.args.user === user).map((c) => String(c.args.text));

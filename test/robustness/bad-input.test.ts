@@ -1,28 +1,24 @@
 // The bad-input catalogue (docs/bad-input.md): one test per row, asserting exactly the response the
 // person gets and that nothing was half-stored (requests, audit_log, approvals, reactions,
 // objections, payments unchanged). Rows handled elsewhere name their test file in the catalogue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { amountError, budgetError, field, help, ineligible, refusal, unknownCommand, type Message } from '../../src/core/messages.js';
 import { inlinePlain as inline } from '../../src/core/text.js';
 import { bilingual } from '../../src/slack/render.js';
 import type { AmountError } from '../../src/core/money.js';
 import { cents } from '../../src/core/money.js';
-import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
+import { CHANNEL, useSlackBot } from '../support/bot.js';
 import { plainText } from '../support/slackRequests.js';
-import { createRequest, react, submitForm, type FormValues } from '../slack/helpers.js';
+import { createRequest, react, submitForm, type FormValues } from '../support/slack.js';
 import { countRows } from './support.js';
 
-let b: RunningBot;
+// One bot for the file: each row checks that nothing was stored.
+const b = useSlackBot({ members: ['UREQ', 'UA', 'UB', 'UC', 'UD'] }, { scope: 'file' });
 let card: { id: number; ts: string };
 beforeAll(async () => {
-  b = await startBot();
-  b.double.setChannelMembers(CHANNEL, ['UREQ', 'UA', 'UB', 'UC', 'UD']);
   b.double.setUser({ id: 'UBOT2', is_bot: true });
   card = await createRequest(b);
   await react(b, 'UD', card.ts, 'x'); // an objection, so the reason modal can be tried
-});
-afterAll(async () => {
-  await b.close();
 });
 
 const TABLES = ['requests', 'audit_log', 'approvals', 'reactions', 'objections', 'payments'] as const;

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { approvals, teams } from '../../src/store/schema.js';
 import { CHANNEL, startBot, TestClock, type RunningBot } from '../support/bot.js';
-import { cardTextOf, createRequest, react, waitUntil } from '../slack/helpers.js';
+import { cardTextOf, createRequest, react, waitUntil } from '../support/slack.js';
 
 /** The outbox throttle works on the app clock: here it follows real time. */
 class WallClock extends TestClock {

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { approvals, auditLog, outbox, payments, requests } from '../../src/store/schema.js';
 import { CHANNEL, startBot, type RunningBot, type StartBotOptions } from '../support/bot.js';
-import { cardTextOf, createRequest, react, settle, unreact } from '../slack/helpers.js';
+import { cardTextOf, createRequest, react, settle, unreact } from '../support/slack.js';
 
 const MEMBERS = ['UREQ', 'UA', 'UB', 'UC', 'UD', 'UADMIN'];
 let b: RunningBot | undefined;

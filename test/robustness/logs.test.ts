@@ -2,19 +2,12 @@
 // reason, an edit, an alternative/withdrawal, a bad input, a Web API fault — leaves no log line
 // with text anyone typed (description, supplier, IBAN, case reference, justification, reasons,
 // command text). Log lines carry request numbers, ids, codes and counts.
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
+import { expect, it } from 'vitest';
+import { CHANNEL, useSlackBot } from '../support/bot.js';
 import { plainText } from '../support/slackRequests.js';
-import { createRequest, formState, react, settle, submitForm, unreact } from '../slack/helpers.js';
+import { createRequest, formState, react, settle, submitForm, unreact } from '../support/slack.js';
 
-let b: RunningBot;
-beforeEach(async () => {
-  b = await startBot();
-  b.double.setChannelMembers(CHANNEL, ['UREQ', 'UA', 'UB', 'UC', 'UD', 'UADMIN']);
-});
-afterEach(async () => {
-  await b.close();
-});
+const b = useSlackBot({ members: ['UREQ', 'UA', 'UB', 'UC', 'UD', 'UADMIN'] });
 
 const TYPED = {
   description: 'Wasmachine Zonnebloemstraat familie Pietersen',

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, outbox, requests } from '../../src/store/schema.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
 import { conversationsSelect } from '../support/slackRequests.js';
-import { createRequest, formState, settle, submitForm } from '../slack/helpers.js';
+import { createRequest, formState, settle, submitForm } from '../support/slack.js';
 import {
   CHANNEL as TEAMS_CHANNEL,
   PEOPLE,
@@ -17,7 +17,7 @@ import {
   taskFetch,
   taskSubmit,
   type RunningTeamsBot,
-} from '../msteams/support.js';
+} from '../support/teamsBot.js';
 import type { Store } from '../../src/store/db.js';
 
 const NOT_MEMBER_NL = 'Je bent geen lid van dit teamkanaal';

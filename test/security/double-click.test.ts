@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, requests } from '../../src/store/schema.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
-import { formState, settle } from '../slack/helpers.js';
-import { CHANNEL as TEAMS_CHANNEL, PEOPLE, VALID_TEAMS_FORM, settle as settleTeams, startTeamsBot, taskFetch, taskSubmit, type RunningTeamsBot } from '../msteams/support.js';
+import { formState, settle } from '../support/slack.js';
+import { CHANNEL as TEAMS_CHANNEL, PEOPLE, VALID_TEAMS_FORM, settle as settleTeams, startTeamsBot, taskFetch, taskSubmit, type RunningTeamsBot } from '../support/teamsBot.js';
 import type { Store } from '../../src/store/db.js';
 
 const filed = (store: Store) => ({

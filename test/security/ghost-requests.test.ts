@@ -10,8 +10,8 @@ import { processStaleRequests } from '../../src/app/staleRequests.js';
 import { auditLog, outbox, requests } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/db.js';
 import { CHANNEL, startBot, type RunningBot } from '../support/bot.js';
-import { settle, submitForm } from '../slack/helpers.js';
-import { CHANNEL as TEAMS_CHANNEL, PEOPLE, VALID_TEAMS_FORM, messageActivity, personalConversationId, settle as settleTeams, taskSubmit } from '../msteams/support.js';
+import { settle, submitForm } from '../support/slack.js';
+import { CHANNEL as TEAMS_CHANNEL, PEOPLE, VALID_TEAMS_FORM, messageActivity, personalConversationId, settle as settleTeams, taskSubmit } from '../support/teamsBot.js';
 import { startSecureTeamsBot, type SecureTeamsBot } from './teamsHarness.js';
 
 const NOT_POSTED_NL = 'kon niet in het teamkanaal geplaatst worden';

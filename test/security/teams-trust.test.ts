@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowedServiceUrl, TEAMS_SERVICE_HOSTS } from '../../src/app/msteamsChannels.js';
 import { requests, teams } from '../../src/store/schema.js';
-import { APP_ID, CHANNEL, PEOPLE, TENANT, VALID_TEAMS_FORM, cardAction, messageActivity, settle, taskSubmit } from '../msteams/support.js';
+import { APP_ID, CHANNEL, PEOPLE, TENANT, VALID_TEAMS_FORM, cardAction, messageActivity, settle, taskSubmit } from '../support/teamsBot.js';
 import { botFrameworkToken, jwt, logged, nowSec, startRecorder, startSecureTeamsBot, type Recorder, type SecureTeamsBot } from './teamsHarness.js';
 
 let b: SecureTeamsBot;

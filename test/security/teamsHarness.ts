@@ -1,5 +1,5 @@
 // The Teams bot as the security tests need it: the same real SDK app and Bot Connector double as
-// test/msteams/support.ts, plus what those tests cannot set: finance people, extra tenants, a
+// test/support/teamsBot.ts, plus what those tests cannot set: finance people, extra tenants, a
 // signing key the bot trusts as much as the double's (to sign tokens with other claims), a
 // loopback "Entra" login endpoint that records key look-ups, and a proxy in front of the Bot
 // Connector double that can fail chosen calls (a 403 on posting the card, not on reading members).
@@ -14,7 +14,7 @@ import { createTeamsBot } from '../../src/msteams/app.js';
 import { openStore } from '../../src/store/db.js';
 import { TestClock } from '../support/bot.js';
 import { BOT_ISSUER, startBotConnectorDouble, type BotConnectorDouble } from '../support/botConnectorDouble.js';
-import { APP_ID, CHANNEL, PEOPLE, TENANT, type RunningTeamsBot } from '../msteams/support.js';
+import { APP_ID, CHANNEL, PEOPLE, TENANT, type RunningTeamsBot } from '../support/teamsBot.js';
 
 /** A loopback HTTP server that records every request it gets (an attacker's host, a login endpoint). */
 export interface Recorder {

@@ -10,7 +10,7 @@ import { auditLog, requests, signals, signalTeams, teams } from '../../src/store
 import { startBot, CHANNEL, SIGNING_SECRET, TEAM, TestClock, type RunningBot } from '../support/bot.js';
 import { plainText, radio, sign, staticSelect } from '../support/slackRequests.js';
 import { addSpends, addTeam } from '../app/learningSeed.js';
-import { cardTextOf, createRequest, react, settle } from './helpers.js';
+import { cardTextOf, createRequest, react, settle } from '../support/slack.js';
 
 let b: RunningBot;
 beforeEach(async () => {

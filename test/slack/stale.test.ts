@@ -1,20 +1,13 @@
 // Stale requests: one reminder after 2 working days (Europe/Amsterdam, weekends and Dutch holidays
 // skipped) and expiry after 14 days, run by processStaleRequests against the bot's own store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startBot, CHANNEL, TestClock, type RunningBot } from '../support/bot.js';
+import { useSlackBot, TestClock } from '../support/bot.js';
 import { processStaleRequests } from '../../src/app/staleRequests.js';
 import { approvals, auditLog, payments, requests } from '../../src/store/schema.js';
-import { cardTextOf, createRequest, react, settle } from './helpers.js';
+import { cardTextOf, createRequest, react, settle } from '../support/slack.js';
 
-let b: RunningBot;
-beforeEach(async () => {
-  b = await startBot({ clock: new TestClock() });
-  b.double.setChannelMembers(CHANNEL, ['UREQ', 'UA', 'UB', 'UC', 'UD']);
-});
-afterEach(async () => {
-  await b.close();
-});
+const b = useSlackBot(() => ({ clock: new TestClock(), members: ['UREQ', 'UA', 'UB', 'UC', 'UD'] }));
 
 const run = () => processStaleRequests({ store: b.store, clock: b.clock, outboxWake: () => b.bot.outbox.wake() });
 const at = (iso: string) => {

@@ -1,14 +1,15 @@
 // Starts the real bot (Bolt HTTP receiver, real SQLite file with real migrations) against the
 // local Web API double, and gives tests a signed Slack client aimed at it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../src/app/deps.js';
 import { createLog } from '../../src/log.js';
 import { createSlackBot, type SlackBot } from '../../src/slack/app.js';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
+import { openTestStore, testDir } from './db.js';
 import { startSlackApiDouble, type SlackApiDouble } from './slackApiDouble.js';
 import { slackClient, type SlackClient } from './slackRequests.js';
+import { use, type UseOptions } from './use.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const CHANNEL = 'C0TEAM';
@@ -37,6 +38,8 @@ export interface RunningBot {
 
 export interface StartBotOptions {
   clock?: TestClock;
+  /** Members of the team channel (CHANNEL), set before the bot starts. */
+  members?: string[];
   cardUpdateIntervalMs?: number;
   adminUserIds?: string[];
   dir?: string;
@@ -49,11 +52,12 @@ export interface StartBotOptions {
 }
 
 export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mmw-'));
+  const dir = opts.dir ?? testDir('mmw-');
   const dbPath = join(dir, 'test.db');
   const double = await startSlackApiDouble({ teamId: TEAM });
+  if (opts.members) double.setChannelMembers(CHANNEL, opts.members);
   opts.beforeStart?.(double);
-  const store = openStore(dbPath);
+  const store = openTestStore(dbPath);
   const clock = opts.clock ?? new TestClock();
   const logLines: string[] = [];
   const log = createLog('debug', (l) => logLines.push(l));
@@ -91,4 +95,12 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The Slack bot for every test of a file: started before each test (or once, `scope: 'file'`) and
+ * closed after. Options may be a function, read when the bot starts.
+ */
+export function useSlackBot(opts: StartBotOptions | (() => StartBotOptions) = {}, scope: UseOptions = {}): RunningBot {
+  return use(() => startBot(typeof opts === 'function' ? opts() : opts), scope);
 }

@@ -48,8 +48,13 @@ export interface BotConnectorDouble {
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
+// An RSA key takes a few hundred milliseconds to make: one per test process serves every double.
+let keys: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
+let foreign: KeyObject | undefined;
+const signingKeys = () => (keys ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
+
 export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = signingKeys();
   const kid = 'test-key-1';
   const jwk = { ...(publicKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, use: 'sig', alg: 'RS256' };
   const calls: ConnectorCall[] = [];
@@ -163,7 +168,7 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
       const data = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
       return `${data}.${b64url(sign('sha256', Buffer.from(data), opts.key ?? privateKey))}`;
     },
-    foreignKey: () => createPrivateKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' })),
+    foreignKey: () => (foreign ??= createPrivateKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }))),
     waitFor(pred, timeoutMs = 5000) {
       const found = calls.find(pred);
       if (found) return Promise.resolve(found);

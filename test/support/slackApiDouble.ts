@@ -32,6 +32,8 @@ export interface RecordedCall {
   token?: string;
   /** Set when the call was answered with an injected fault, e.g. 'ratelimited', 'status:500', 'hang:3000', 'error:channel_not_found'. */
   fault?: string;
+  /** The ok answer the double gave (e.g. the `ts` of a posted message), once it was sent. */
+  result?: Record<string, unknown>;
 }
 
 export type Fault =
@@ -59,6 +61,8 @@ export interface SlackApiDouble {
   waitFor(method: string, predicate?: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   reset(): void;
   setChannelMembers(channel: string, userIds: string[], opts?: { name?: string }): void;
+  /** What conversations.info says of a channel beyond the defaults (e.g. `{ is_member: false }`); `null`: channel_not_found. */
+  setChannelInfo(channel: string, info: Record<string, unknown> | null): void;
   setUser(user: DoubleUser): void;
   setReactions(channel: string, ts: string, reactions: { name: string; users: string[] }[]): void;
   injectFault(method: string, fault: Fault, times?: number): void;
@@ -144,6 +148,7 @@ export async function startSlackApiDouble(opts: { botUserId?: string; teamId?: s
   const calls: RecordedCall[] = [];
   const waiters = new Set<{ method: string; predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   const channels = new Map<string, { members: string[]; name?: string }>();
+  const channelInfo = new Map<string, Record<string, unknown> | null>();
   const users = new Map<string, DoubleUser>();
   const reactions = new Map<string, { name: string; users: string[] }[]>();
   const faults = new Map<string, { fault: Fault; remaining: number }[]>();
@@ -209,14 +214,18 @@ export async function startSlackApiDouble(opts: { botUserId?: string; teamId?: s
 
   const channelObject = (id: string): Record<string, unknown> => {
     const c = channels.get(id);
+    // Slack's direct message ids start with D.
+    const im = id.startsWith('D');
     return {
       id,
       name: c?.name ?? `channel-${id.toLowerCase()}`,
-      is_channel: true,
-      is_private: false,
+      is_channel: !im,
+      is_im: im,
+      is_private: im,
       is_archived: false,
       is_member: true,
       context_team_id: teamId,
+      ...channelInfo.get(id),
     };
   };
 
@@ -314,8 +323,11 @@ export async function startSlackApiDouble(opts: { botUserId?: string; teamId?: s
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
       case 'conversations.info':
-      case 'conversations.join':
-        return { ok: true, channel: channelObject(str(a.channel) ?? '') };
+      case 'conversations.join': {
+        const channel = str(a.channel) ?? '';
+        if (channelInfo.get(channel) === null) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: channelObject(channel) };
+      }
       case 'users.info':
         return { ok: true, user: userObject(str(a.user) ?? '') };
       case 'files.getUploadURLExternal': {
@@ -408,13 +420,16 @@ export async function startSlackApiDouble(opts: { botUserId?: string; teamId?: s
       send(res, 200, { ok: false, error: fault.error });
       return;
     }
-    record(call);
     if (method === 'response_url') {
+      record(call);
       // Slack answers response_url POSTs with a plain 'ok' (or JSON errors); Bolt's respond() ignores the body.
       send(res, 200, 'ok');
       return;
     }
-    send(res, 200, answer(call));
+    const result = answer(call);
+    call.result = result;
+    record(call);
+    send(res, 200, result);
   };
 
   const server = createServer((req, res) => {
@@ -478,6 +493,9 @@ export async function startSlackApiDouble(opts: { botUserId?: string; teamId?: s
       const name = o?.name ?? channels.get(channel)?.name;
       if (name !== undefined) entry.name = name;
       channels.set(channel, entry);
+    },
+    setChannelInfo(channel, info) {
+      channelInfo.set(channel, info);
     },
     setUser(user) {
       users.set(user.id, { ...user });

@@ -1,12 +1,12 @@
 // Shared steps for the Slack flow tests: open the form, submit a request, react on its card.
 import { expect } from 'vitest';
-import { plainText, radio, staticSelect } from '../support/slackRequests.js';
-import type { RunningBot } from '../support/bot.js';
-import { CHANNEL } from '../support/bot.js';
+import { plainText, radio, staticSelect } from './slackRequests.js';
+import type { RunningBot } from './bot.js';
+import { CHANNEL } from './bot.js';
 import { requests } from '../../src/store/schema.js';
 import { eq } from 'drizzle-orm';
-import { settleOutbox, waitUntil } from '../support/wait.js';
-import { VALID_FORM } from '../support/forms.js';
+import { settleOutbox, waitUntil } from './wait.js';
+import { VALID_FORM } from './forms.js';
 
 export interface FormValues {
   amount?: string;

@@ -1,18 +1,19 @@
 // Starts the real Teams bot (Teams SDK, Express, JWT validation on) with a real SQLite file against
 // the local Bot Connector double, and sends signed activities in Teams' JSON format.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createLog } from '../../src/log.js';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
 import { requests } from '../../src/store/schema.js';
 import { createTeamsBot, type TeamsBot } from '../../src/msteams/app.js';
-import { startBotConnectorDouble, type BotConnectorDouble, type ConnectorCall } from '../support/botConnectorDouble.js';
-import { TestClock } from '../support/bot.js';
-import { settleOutbox, waitUntil } from '../support/wait.js';
-import { VALID_FORM } from '../support/forms.js';
+import { startBotConnectorDouble, type BotConnectorDouble, type ConnectorCall } from './botConnectorDouble.js';
+import { TestClock } from './bot.js';
+import { settleOutbox, waitUntil } from './wait.js';
+import { VALID_FORM } from './forms.js';
+import { openTestStore, testDir } from './db.js';
+import { use, type UseOptions } from './use.js';
 
 export const APP_ID = '00000000-0000-0000-0000-00000000b07a';
 export const TENANT = 'tenant-0001';
@@ -26,6 +27,7 @@ export const PEOPLE = {
   c: { aadObjectId: 'aad-c', name: 'Chris' },
   d: { aadObjectId: 'aad-d', name: 'Dewi' },
   admin: { aadObjectId: 'aad-admin', name: 'Beheer' },
+  fin: { aadObjectId: 'aad-fin', name: 'Fien' },
   outsider: { aadObjectId: 'aad-out', name: 'Buiten' },
 } as const;
 export type Person = { aadObjectId: string; name: string };
@@ -43,15 +45,25 @@ export interface RunningTeamsBot {
 }
 
 let seq = 1;
+let threadSeq = 1;
 // A separator keeps ids unique (without it, time 12 + seq 34 and time 123 + seq 4 would collide).
 const nextActivityId = () => `f:${Date.now()}:${seq++}`;
 
-export async function startTeamsBot(opts: { dir?: string; clock?: TestClock; store?: Store; cardUpdateIntervalMs?: number } = {}): Promise<RunningTeamsBot> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'mmw-teams-'));
+export interface StartTeamsBotOptions {
+  dir?: string;
+  clock?: TestClock;
+  store?: Store;
+  cardUpdateIntervalMs?: number;
+  /** FINANCE_USER_IDS (Entra object ids); none by default. */
+  financeUserIds?: string[];
+}
+
+export async function startTeamsBot(opts: StartTeamsBotOptions = {}): Promise<RunningTeamsBot> {
+  const dir = opts.dir ?? testDir('mmw-teams-');
   const dbPath = join(dir, 'test.db');
   const double = await startBotConnectorDouble();
   double.setMembers(CHANNEL, Object.values(PEOPLE).filter((p) => p !== PEOPLE.outsider));
-  const store = opts.store ?? openStore(dbPath);
+  const store = opts.store ?? openTestStore(dbPath);
   const clock = opts.clock ?? new TestClock();
   const logLines: string[] = [];
   const log = createLog('debug', (l) => logLines.push(l));
@@ -62,6 +74,7 @@ export async function startTeamsBot(opts: { dir?: string; clock?: TestClock; sto
       tenantId: TENANT,
       port: 0,
       adminUserIds: [PEOPLE.admin.aadObjectId],
+      financeUserIds: opts.financeUserIds ?? [],
       membershipTtlMs: 60_000,
       cardUpdateIntervalMs: opts.cardUpdateIntervalMs ?? 0,
       cloudOverrides: { openIdMetadataUrl: double.openIdMetadataUrl },
@@ -113,6 +126,11 @@ export async function startTeamsBot(opts: { dir?: string; clock?: TestClock; sto
   };
 }
 
+/** The Teams bot for every test of a file (see useSlackBot). */
+export function useTeamsBot(opts: StartTeamsBotOptions | (() => StartTeamsBotOptions) = {}, scope: UseOptions = {}): RunningTeamsBot {
+  return use(() => startTeamsBot(typeof opts === 'function' ? opts() : opts), scope);
+}
+
 // ---- activities in Teams' format
 
 function base(b: RunningTeamsBot, from: Person, conversationId: string) {
@@ -137,7 +155,8 @@ function base(b: RunningTeamsBot, from: Person, conversationId: string) {
 }
 
 export function messageActivity(b: RunningTeamsBot, from: Person, text: string) {
-  const a = base(b, from, `${CHANNEL};messageid=${Date.now()}`);
+  // Each message to the bot starts its own thread (the bot's reply goes there).
+  const a = base(b, from, `${CHANNEL};messageid=${Date.now()}${String(threadSeq++).padStart(4, '0')}`);
   return {
     ...a,
     type: 'message',
