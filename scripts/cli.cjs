@@ -6,8 +6,10 @@
 // CommonJS on purpose: Node starts it without its ES module loader (about 10 ms less per call), and
 // the bundle still loads a command's libraries only when that command runs.
 'use strict';
-const { accessSync, constants, mkdirSync, readdirSync, renameSync, statSync, utimesSync } = require('node:fs');
-const { join } = require('node:path');
+const { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 const root = join(__dirname, '..');
 const bundle = join(root, 'dist-cli', 'bin.cjs');
@@ -53,6 +55,49 @@ function build(sources) {
   renameSync(tmp, bundle); // whole or not at all; a CLI still running has read the old file already
 }
 
+/**
+ * require(bundle) with V8's code cache: compiling the 360 KB bundle costs about 12 ms on every call,
+ * from the cache about 4 ms (measured with `help`; 8 ms of the CLI's ~20 ms over bare `node`). Node 22
+ * has this built in (module.enableCompileCache), Node 20 not. The cache (bin.cjs.v8cache) starts with
+ * the identity of the bundle file it was made from (inode, size, mtime: every build writes a new file),
+ * because V8 itself only compares the source's length (a content hash would cost 4 ms); it is
+ * written at exit, after a call ran, so it holds the functions that call compiled. Any problem with
+ * it only costs the time it would have saved.
+ */
+function requireBundle() {
+  const fd = openSync(bundle, 'r');
+  const { ino, size, mtimeMs } = fstatSync(fd);
+  const code = readFileSync(fd, 'utf8');
+  closeSync(fd);
+  const stamp = Buffer.from(`${ino}:${size}:${mtimeMs}\n`.padEnd(64));
+  const cachePath = `${bundle}.v8cache`;
+  let cached;
+  try {
+    const file = readFileSync(cachePath);
+    if (file.subarray(0, stamp.length).equals(stamp)) cached = file.subarray(stamp.length);
+  } catch {
+    // no cache yet
+  }
+  const script = new vm.Script(Module.wrap(code), { filename: bundle, cachedData: cached });
+  if (!cached || script.cachedDataRejected) {
+    process.once('exit', () => {
+      const tmp = `${cachePath}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, Buffer.concat([stamp, script.createCachedData()]));
+        renameSync(tmp, cachePath);
+      } catch {
+        // a read-only install: next time compiles again
+      }
+    });
+  }
+  const mod = new Module(bundle, module);
+  mod.filename = bundle;
+  mod.paths = Module._nodeModulePaths(dirname(bundle));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dirname(bundle));
+  mod.loaded = true;
+  return mod.exports;
+}
+
 function writable(dir) {
   try {
     mkdirSync(dir, { recursive: true });
@@ -65,16 +110,16 @@ function writable(dir) {
 
 function load() {
   const sources = newest(join(root, 'src'));
-  if (isCurrent(sources)) return Promise.resolve(require(bundle));
+  if (isCurrent(sources)) return Promise.resolve(requireBundle());
   if (!writable(join(root, 'dist-cli'))) {
     return import('tsx/esm/api').then(({ tsImport }) => tsImport(join(root, 'src', 'cli', 'bin.ts'), __filename));
   }
   try {
     build(sources);
+    return Promise.resolve(requireBundle());
   } catch (e) {
     return Promise.reject(e);
   }
-  return Promise.resolve(require(bundle));
 }
 
 load()

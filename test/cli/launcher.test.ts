@@ -49,7 +49,29 @@ describe('the CLI launcher', () => {
     // A source dated in the future (another clock) does not make every call rebuild.
     expect(run().stdout).toBe('dag v1 \n');
     expect(builtAt()).toBe(rebuilt);
-    expect(readdirSync(join(dir, 'dist-cli'))).toEqual(['bin.cjs']);
+    expect(readdirSync(join(dir, 'dist-cli'))).toEqual(['bin.cjs', 'bin.cjs.v8cache']);
+  });
+
+  it('keeps a V8 code cache of the bundle that never outlives it, even for a rebuild of the same length', () => {
+    write('greet.ts', `export const greet = (w: string): string => 'hallo ' + w;\n`);
+    write('bin.ts', source('v1'));
+    expect(run().stdout).toBe('hallo v1 \n');
+    const cache = join(dir, 'dist-cli', 'bin.cjs.v8cache');
+    const made = statSync(cache).mtimeMs;
+    expect(run().stdout).toBe('hallo v1 \n');
+    expect(statSync(cache).mtimeMs).toBe(made); // used, not written again
+
+    // V8 itself only compares the length of the source: the same length with other text must not run the old code.
+    const before = readFileSync(bundle(), 'utf8').length;
+    write('greet.ts', `export const greet = (w: string): string => 'hullo ' + w;\n`, 2);
+    expect(run().stdout).toBe('hullo v1 \n');
+    expect(readFileSync(bundle(), 'utf8').length).toBe(before);
+    expect(run().stdout).toBe('hullo v1 \n');
+
+    writeFileSync(cache, 'not a cache'); // damaged: compiled again, and a good cache written
+    expect(run('x').stdout).toBe('hullo v1 x\n');
+    expect(run('y').stdout).toBe('hullo v1 y\n');
+    expect(readFileSync(cache).length).toBeGreaterThan(64);
   });
 
   it('runs the sources through tsx where dist-cli/ cannot be written', () => {
