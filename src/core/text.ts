@@ -89,8 +89,11 @@ export function legacyMessage(nl: string, en: string): Message {
 
 /** Names for user ids in plain text; the default shows the id. */
 export type NameOf = (userId: string) => string;
+/** Names for channel ids in plain text; the default shows `#id`. */
+export type ChannelNameOf = (channelId: string) => string;
+const channelRef: ChannelNameOf = (id) => `#${id}`;
 
-function plainInline(part: Inline, nameOf: NameOf): string {
+function plainInline(part: Inline, nameOf: NameOf, channelOf: ChannelNameOf): string {
   if (typeof part === 'string') return part;
   switch (part.k) {
     case 'typed':
@@ -99,19 +102,22 @@ function plainInline(part: Inline, nameOf: NameOf): string {
     case 'mention':
       return nameOf(part.userId);
     case 'channel':
-      return `#${part.channelId}`;
+      return channelOf(part.channelId);
     case 'strong':
     case 'em':
-      return part.parts.map((x) => plainInline(x, nameOf)).join('');
+      return part.parts.map((x) => plainInline(x, nameOf, channelOf)).join('');
   }
 }
 
-export const plainLine = (line: Line, nameOf: NameOf = (id) => id): string => line.map((x) => plainInline(x, nameOf)).join('');
+export const plainLine = (line: Line, nameOf: NameOf = (id) => id, channelOf: ChannelNameOf = channelRef): string =>
+  line.map((x) => plainInline(x, nameOf, channelOf)).join('');
 
 /** A Text as plain lines: lists as "• " items, a rule as "───". */
-export function toPlain(x: Text, nameOf: NameOf = (id) => id): string {
+export function toPlain(x: Text, nameOf: NameOf = (id) => id, channelOf: ChannelNameOf = channelRef): string {
   return x
-    .map((b) => (b.k === 'p' ? plainLine(b.parts, nameOf) : b.k === 'list' ? b.items.map((i) => `• ${plainLine(i, nameOf)}`).join('\n') : '───'))
+    .map((b) =>
+      b.k === 'p' ? plainLine(b.parts, nameOf, channelOf) : b.k === 'list' ? b.items.map((i) => `• ${plainLine(i, nameOf, channelOf)}`).join('\n') : '───',
+    )
     .join('\n');
 }
 

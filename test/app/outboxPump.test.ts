@@ -1,12 +1,9 @@
 // The outbox pump's rate limits, with a fake platform that records what it sends.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OutboxPump, type SendFailure } from '../../src/app/outboxPump.js';
 import { createLog } from '../../src/log.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { enqueue, type OutboxRow } from '../../src/store/outbox.js';
+import { useTestStore } from '../support/db.js';
 import { TestClock } from '../support/bot.js';
 
 class RecordingPump extends OutboxPump {
@@ -23,24 +20,15 @@ class RecordingPump extends OutboxPump {
   }
 }
 
-let dir: string;
-let store: Store;
+const t = useTestStore('mmw-pump-');
 const clock = new TestClock(new Date('2026-11-10T09:00:00Z'));
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mmw-pump-'));
-  store = openStore(join(dir, 'p.db'));
-});
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const pump = (perMinute: number, burst: number) =>
-  new RecordingPump(store, clock, createLog('error'), { platform: 'slack', cardUpdateIntervalMs: 1000, leaseMs: 30_000, cardUpdatesPerMinute: perMinute, cardUpdateBurst: burst });
+  new RecordingPump(t.store, clock, createLog('error'), { platform: 'slack', cardUpdateIntervalMs: 1000, leaseMs: 30_000, cardUpdatesPerMinute: perMinute, cardUpdateBurst: burst });
 
 it('sends a burst of card updates at once, then one per interval of the rate, each card once', async () => {
   const p = pump(60, 5); // one a second after a burst of 5
-  for (let id = 1; id <= 12; id++) store.tx((tx) => enqueue(tx, 'slack', { kind: 'card.update', requestId: id }, clock.now()));
+  for (let id = 1; id <= 12; id++) t.store.tx((tx) => enqueue(tx, 'slack', { kind: 'card.update', requestId: id }, clock.now()));
   await p.drain();
   expect(p.sent.map((s) => s.requestId)).toEqual([1, 2, 3, 4, 5]);
   for (let second = 1; second <= 7; second++) {
@@ -54,7 +42,7 @@ it('sends a burst of card updates at once, then one per interval of the rate, ea
 
 it('without a rate (0) only the per-card interval applies', async () => {
   const p = pump(0, 1);
-  for (let id = 1; id <= 12; id++) store.tx((tx) => enqueue(tx, 'slack', { kind: 'card.update', requestId: id }, clock.now()));
+  for (let id = 1; id <= 12; id++) t.store.tx((tx) => enqueue(tx, 'slack', { kind: 'card.update', requestId: id }, clock.now()));
   await p.drain();
   expect(p.sent).toHaveLength(12);
   await p.stop();

@@ -1,25 +1,21 @@
 // The reaction use case on a real SQLite file: when it wakes the outbox, and how long the card
 // facts it keeps (the team's emoji settings) may lag behind the database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handleReaction, type ReactionEvent } from '../../src/app/react.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { CARD_FACTS_TTL_MS } from '../../src/store/requests.js';
+import { useTestStore } from '../support/db.js';
 import { TestClock } from '../support/bot.js';
 import { FakeDirectory, seedRequest, seedTeam } from '../robustness/support.js';
 
 describe('handleReaction', () => {
-  let dir: string;
-  let store: Store;
+  const t = useTestStore('mmw-react-');
   let clock: TestClock;
   let wakes: number;
   let teamId: number;
   let ts: string;
   let n = 0;
   const directory = new FakeDirectory(new Set(['UREQ', 'UA', 'UB', 'UC', 'UD']), new Set());
-  const deps = () => ({ store, clock, outboxWake: () => void wakes++ });
+  const deps = () => ({ store: t.store, clock, outboxWake: () => void wakes++ });
   const react = (userId: string, emoji = 'white_check_mark', added = true) => {
     n++;
     const ev: ReactionEvent = {
@@ -35,19 +31,13 @@ describe('handleReaction', () => {
     return handleReaction(deps(), ev, directory);
   };
   const pendingCardUpdates = () =>
-    store.sqlite.prepare(`SELECT count(*) FROM outbox WHERE kind = 'card.update' AND done_at IS NULL`).pluck().get() as number;
+    t.store.sqlite.prepare(`SELECT count(*) FROM outbox WHERE kind = 'card.update' AND done_at IS NULL`).pluck().get() as number;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mmw-react-'));
-    store = openStore(join(dir, 'react.db'));
     clock = new TestClock();
     wakes = 0;
-    teamId = seedTeam(store, 'C0REACT', 5);
-    ts = seedRequest(store, teamId, 'C0REACT').ts;
-  });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
+    teamId = seedTeam(t.store, 'C0REACT', 5);
+    ts = seedRequest(t.store, teamId, 'C0REACT').ts;
   });
 
   it('wakes the outbox when it enqueued a card update, not when one is already waiting', async () => {
@@ -68,7 +58,7 @@ describe('handleReaction', () => {
 
   it('reads a changed team emoji setting within the cache time, not before', async () => {
     expect(await react('UA', 'tada')).toEqual({ outcome: 'not_counted' });
-    store.sqlite.prepare(`UPDATE teams SET approval_emoji = 'tada' WHERE id = ?`).run(teamId);
+    t.store.sqlite.prepare(`UPDATE teams SET approval_emoji = 'tada' WHERE id = ?`).run(teamId);
 
     // Within the cache time the old setting still holds…
     clock.advance(CARD_FACTS_TTL_MS - 1000);
@@ -83,13 +73,13 @@ describe('handleReaction', () => {
     const later = '1763999999.000001';
     const at = (messageTs: string) => handleReaction(deps(), { platform: 'slack', eventId: `EvL${++n}`, eventTs: `1763000001.${String(n).padStart(6, '0')}`, channelId: 'C0REACT', messageTs, userId: 'UA', emoji: 'white_check_mark', added: true }, directory);
     expect(await at(later)).toEqual({ outcome: 'not_a_card' });
-    seedRequest(store, teamId, 'C0REACT', 'UREQ', later);
+    seedRequest(t.store, teamId, 'C0REACT', 'UREQ', later);
     expect(await at(later)).toMatchObject({ outcome: 'changed' });
   });
 
   it('the requester is told off only while the request is undecided (read fresh, not from the cache)', async () => {
     expect(await react('UREQ')).toMatchObject({ outcome: 'refused' });
-    store.sqlite.prepare(`UPDATE requests SET status = 'withdrawn' WHERE message_ts = ?`).run(ts);
+    t.store.sqlite.prepare(`UPDATE requests SET status = 'withdrawn' WHERE message_ts = ?`).run(ts);
     expect(await react('UREQ')).toEqual({ outcome: 'not_counted' });
   });
 });

@@ -1,37 +1,24 @@
 // The form's category suggestion learns from what the team filed after a suggestion: a requester
 // who corrects the suggestion teaches it, for this team first and (weighted less) the workspace.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileRequest, suggestInForm } from '../../src/app/fileRequest.js';
 import { suggestCategory } from '../../src/core/category.js';
-import { openStore, type Store } from '../../src/store/db.js';
+import { useTestStore } from '../support/db.js';
 import { TestClock } from '../support/bot.js';
 import { testCtx } from '../support/ctx.js';
 import { VALID_FORM } from '../support/forms.js';
 
-let dir: string;
-let store: Store;
+const t = useTestStore('mmw-suggest-');
 const clock = new TestClock(new Date('2026-03-11T09:00:00Z'));
 const team = (channelId: string, workspaceId = 'T0001') => ({ platform: 'slack' as const, workspaceId, channelId });
 const PHRASE = 'WW-kleding voor start bij PostNL';
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mmw-suggest-'));
-  store = openStore(join(dir, 'suggest.db'));
-});
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 let filed = 0;
 
 /** A request filed after the form suggested `suggested`, in category `chosen`. */
 async function fileAs(channelId: string, chosen: string, suggested: string, workspaceId = 'T0001', description = PHRASE) {
   const caseRef = `WT-2026-${++filed}`;
-  const o = await fileRequest(testCtx(store, clock), {
+  const o = await fileRequest(testCtx(t.store, clock), {
     actorId: 'UREQ',
     channel: team(channelId, workspaceId),
     form: { ...VALID_FORM, amount: '20', description, supplierName: description === PHRASE ? 'PostNL Kledingdepot' : 'GVB', categorySlug: chosen, caseRef },
@@ -42,7 +29,7 @@ async function fileAs(channelId: string, chosen: string, suggested: string, work
 }
 
 const suggestion = (channelId: string, workspaceId = 'T0001') =>
-  suggestInForm(testCtx(store, clock), { channel: team(channelId, workspaceId), values: { description: PHRASE, supplierName: 'PostNL Kledingdepot' } }).suggestion;
+  suggestInForm(testCtx(t.store, clock), { channel: team(channelId, workspaceId), values: { description: PHRASE, supplierName: 'PostNL Kledingdepot' } }).suggestion;
 
 describe('the suggestion learns from corrections', () => {
   it('without corrections it is the keyword table; two corrections by the team overrule a decisive keyword, with the reason', async () => {

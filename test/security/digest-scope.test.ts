@@ -1,39 +1,27 @@
 // A digest asked for outside a team channel (a direct message, the Teams personal chat) covers the
 // asker's own organisation only: never another Slack workspace's or Teams tenant's spending.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestOnDemand } from '../../src/app/digest.js';
 import { handleReaction } from '../../src/app/react.js';
 import { fileRequest } from '../../src/app/fileRequest.js';
 import { cardPosted } from '../../src/app/card.js';
 import { toPlain } from '../../src/core/text.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { setTeamEndpoint, teamByChannel } from '../../src/store/teams.js';
+import { useTestStore } from '../support/db.js';
 import { TestClock } from '../support/bot.js';
 import { testCtx } from '../support/ctx.js';
 import { VALID_FORM } from '../support/forms.js';
 
-let dir: string;
-let store: Store;
+const t = useTestStore('mmw-scope-');
 const clock = new TestClock(new Date('2026-10-12T09:00:00Z'));
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mmw-scope-'));
-  store = openStore(join(dir, 'scope.db'));
-});
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** An approved spend of `amount` in a team channel of `platform`/`workspaceId`. */
 async function spend(platform: 'slack' | 'teams', workspaceId: string, channelId: string, amount: string, tenantId?: string) {
-  const ctx = testCtx(store, clock, {}, platform);
+  const ctx = testCtx(t.store, clock, {}, platform);
   const o = await fileRequest(ctx, { actorId: 'UREQ', channel: { platform, workspaceId, channelId }, form: { ...VALID_FORM, amount }, suggestedSlug: null, formId: null });
   if (!o.ok) throw new Error(o.code);
   const id = o.value.requestId;
-  if (tenantId) store.tx((tx) => setTeamEndpoint(tx, teamByChannel(tx, platform, channelId)!.id, 'https://smba.trafficmanager.net/emea/', tenantId));
+  if (tenantId) t.store.tx((tx) => setTeamEndpoint(tx, teamByChannel(tx, platform, channelId)!.id, 'https://smba.trafficmanager.net/emea/', tenantId));
   cardPosted(ctx, { requestId: id, messageId: `m${id}` });
   const emoji = platform === 'teams' ? 'like' : 'white_check_mark';
   for (const u of ['UA', 'UB', 'UC']) {
@@ -42,7 +30,7 @@ async function spend(platform: 'slack' | 'teams', workspaceId: string, channelId
 }
 
 const digestIn = (platform: 'slack' | 'teams', workspaceId: string, channelId: string) => {
-  const o = digestOnDemand({ store, clock: new TestClock(new Date('2026-11-03T09:00:00Z')) }, { channel: { platform, workspaceId, channelId }, monthText: '2026-10' });
+  const o = digestOnDemand({ store: t.store, clock: new TestClock(new Date('2026-11-03T09:00:00Z')) }, { channel: { platform, workspaceId, channelId }, monthText: '2026-10' });
   if (!o.ok) throw new Error(o.code);
   return toPlain(o.value.text);
 };

@@ -1,28 +1,15 @@
 // Store.groupTx: transactions asked for in one turn share a commit, yet each stays all-or-nothing.
 // A real SQLite file with the real migrations; a second connection checks what was committed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/db.js';
+import { describe, expect, it } from 'vitest';
 import { claimEvent } from '../../src/store/events.js';
+import { useTestStore } from '../support/db.js';
 
-let dir: string;
-let store: Store;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mmw-group-'));
-  store = openStore(join(dir, 'db.sqlite'));
-});
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const t = useTestStore('mmw-group-');
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const committedIds = (): string[] => {
-  const other = new Database(join(dir, 'db.sqlite'), { readonly: true });
+  const other = new Database(t.path, { readonly: true });
   try {
     return (other.prepare(`SELECT event_id FROM processed_events ORDER BY event_id`).pluck().all() as string[]);
   } finally {
@@ -34,13 +21,13 @@ describe('group commit', () => {
   it('runs every transaction of one turn, in order, and settles each promise after the commit', async () => {
     const seenBySecond: boolean[] = [];
     const results = await Promise.all([
-      store.groupTx((tx) => claimEvent(tx, 'a', NOW)),
-      store.groupTx((tx) => {
+      t.store.groupTx((tx) => claimEvent(tx, 'a', NOW)),
+      t.store.groupTx((tx) => {
         // The second sees the first's write: one connection, in order.
         seenBySecond.push(!claimEvent(tx, 'a', NOW));
         return claimEvent(tx, 'b', NOW);
       }),
-      store.groupTx((tx) => claimEvent(tx, 'a', NOW)),
+      t.store.groupTx((tx) => claimEvent(tx, 'a', NOW)),
     ]);
     expect(results).toEqual([true, true, false]);
     expect(seenBySecond).toEqual([true]);
@@ -49,12 +36,12 @@ describe('group commit', () => {
 
   it('leaves out only the transaction that throws; the others land and resolve', async () => {
     const outcomes = await Promise.allSettled([
-      store.groupTx((tx) => claimEvent(tx, 'one', NOW)),
-      store.groupTx((tx) => {
+      t.store.groupTx((tx) => claimEvent(tx, 'one', NOW)),
+      t.store.groupTx((tx) => {
         claimEvent(tx, 'half-done', NOW);
         throw new Error('refused halfway');
       }),
-      store.groupTx((tx) => claimEvent(tx, 'three', NOW)),
+      t.store.groupTx((tx) => claimEvent(tx, 'three', NOW)),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ message: 'refused halfway' });
@@ -62,10 +49,10 @@ describe('group commit', () => {
   });
 
   it('commits each turn as it comes, and refuses an async function (it could not be all-or-nothing)', async () => {
-    expect(await store.groupTx((tx) => claimEvent(tx, 'first', NOW))).toBe(true);
+    expect(await t.store.groupTx((tx) => claimEvent(tx, 'first', NOW))).toBe(true);
     expect(committedIds()).toEqual(['first']);
-    await expect(store.groupTx(async () => 1)).rejects.toThrow(/must not be async/);
-    expect(await store.groupTx((tx) => claimEvent(tx, 'first', NOW))).toBe(false);
+    await expect(t.store.groupTx(async () => 1)).rejects.toThrow(/must not be async/);
+    expect(await t.store.groupTx((tx) => claimEvent(tx, 'first', NOW))).toBe(false);
     expect(committedIds()).toEqual(['first']);
   });
 });

@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 
 let template: string | undefined;
@@ -37,4 +38,42 @@ export function openTestStore(path: string): Store {
     copyFileSync(migratedTemplate(), path);
   }
   return openStore(path);
+}
+
+export interface TestStore {
+  readonly store: Store;
+  /** The test's own folder (deleted after it). */
+  readonly dir: string;
+  /** The database file in it. */
+  readonly path: string;
+}
+
+/** A fresh migrated database in a folder of its own for every test of the calling file or block. */
+export function useTestStore(prefix = 'mmw-'): TestStore {
+  let current: TestStore | undefined;
+  beforeEach(() => {
+    const dir = testDir(prefix);
+    const path = join(dir, 'test.db');
+    current = { dir, path, store: openTestStore(path) };
+  });
+  afterEach(() => {
+    current?.store.close();
+    if (current) rmSync(current.dir, { recursive: true, force: true });
+    current = undefined;
+  });
+  const now = (): TestStore => {
+    if (!current) throw new Error('useTestStore: only inside a test');
+    return current;
+  };
+  return {
+    get store() {
+      return now().store;
+    },
+    get dir() {
+      return now().dir;
+    },
+    get path() {
+      return now().path;
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // that platform's real traffic (signed Slack requests, JWT-signed Teams activities) and reads the
 // answers back from its API double; test/behaviour/ is written once against this interface.
 import type { CardActionId } from '../../../src/core/messages.js';
-import type { Inline, Message, Text } from '../../../src/core/text.js';
+import { type Message, type Text, toPlain } from '../../../src/core/text.js';
 import type { VALID_FORM } from '../forms.js';
 
 export type PlatformName = 'slack' | 'teams';
@@ -170,30 +170,12 @@ export function canonical(s: string): string {
     .trim();
 }
 
-function inline(part: Inline, names: Names): string {
-  if (typeof part === 'string') return part;
-  switch (part.k) {
-    case 'typed':
-    case 'code':
-      return part.text;
-    case 'mention':
-      return names.person(part.userId);
-    case 'channel':
-      return names.channel(part.channelId);
-    case 'strong':
-    case 'em':
-      return part.parts.map((x) => inline(x, names)).join('');
-  }
-}
-
 /**
- * A catalogue text as plain lines, people and channels named as the platform names them (core's
- * `toPlain` names people but always shows a channel as `#id`; Teams shows channel names).
+ * A catalogue text as plain lines, people and channels named as the platform names them (Teams shows
+ * channel names, Slack a channel link).
  */
 export function plainText(text: Text, names: Names): string {
-  return text
-    .map((b) => (b.k === 'p' ? b.parts.map((x) => inline(x, names)).join('') : b.k === 'list' ? b.items.map((i) => `• ${i.map((x) => inline(x, names)).join('')}`).join('\n') : '───'))
-    .join('\n');
+  return toPlain(text, names.person, names.channel);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
