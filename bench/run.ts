@@ -18,7 +18,7 @@ import { table, type Row } from './stats.js';
 const started = performance.now();
 const log = (s: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
 const hard = setTimeout(() => {
-  process.stderr.write('bench: over the 5-minute limit, stopping\n');
+  process.stderr.write('bench: over the 9-minute limit, stopping\n');
   process.exit(2);
 }, 9 * 60_000);
 hard.unref();

@@ -53,6 +53,9 @@ const WORDS: Record<string, Command['kind']> = {
   signals: 'signals',
 };
 
+/** Every command there is (the manifests list each one; test/msteams/package.test.ts). */
+export const COMMAND_KINDS: readonly Command['kind'][] = [...new Set(Object.values(WORDS))];
+
 /** The command in what a person typed after the bot's name. */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();

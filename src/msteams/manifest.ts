@@ -23,10 +23,13 @@ export const TEAM_COMMANDS = [
   command('digest', 'Het maandoverzicht, bijv. digest 2026-10 / The monthly digest, e.g. digest 2026-10'),
   command('digest-kanaal', 'Kanaal voor het maandoverzicht van dit team kiezen / Choose the channel for the digest'),
   command('categorie', 'Categorieën tonen of beheren / List or manage categories'),
+  command('signaal', 'Een signaal starten of bijwerken, bijv. signaal nieuw mondzorg / Start or update a signal'),
+  command('signalen', 'Open signalen, hun stand en effect / Open signals, their status and effect'),
 ] as const;
 export const PERSONAL_COMMANDS = [
   command('overzicht', 'Je aanvragen, wat op jouw akkoord wacht en het budget / Your requests, approvals and budget'),
   command('digest', 'Het maandoverzicht, bijv. digest 2026-10 / The monthly digest, e.g. digest 2026-10'),
+  command('signalen', 'Open signalen, hun stand en effect / Open signals, their status and effect'),
   command('help', 'Zo werkt het / How it works'),
 ] as const;
 

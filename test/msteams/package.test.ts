@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadTeamsPackageSettings } from '../../src/config.js';
+import { COMMAND_KINDS, parseCommand } from '../../src/app/commands.js';
 import { appPackage, PERSONAL_COMMANDS, TEAM_COMMANDS } from '../../src/msteams/manifest.js';
 import { eventTsOf } from '../../src/msteams/activity.js';
 
@@ -61,10 +62,14 @@ describe('teams app package: settings and commands', () => {
   it('lists every command the bot understands, within Teams\' limits', () => {
     const m = JSON.parse(unzip(appPackage(BOT, DEV)).get('manifest.json')!.toString('utf8')) as { bots: { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[] };
     const lists = m.bots[0]!.commandLists;
-    expect(lists.map((l) => [l.scopes, l.commands.map((c) => c.title)])).toEqual([
-      [['team'], ['aanvraag', 'help', 'budget', 'overzicht', 'digest', 'digest-kanaal', 'categorie']],
-      [['personal'], ['overzicht', 'digest', 'help']],
-    ]);
+    expect(lists.map((l) => l.scopes)).toEqual([['team'], ['personal']]);
+    // A team channel: every command the parser knows, each word a command of its own.
+    const kinds = (titles: string[]) => titles.map((title) => parseCommand(title).kind);
+    expect(new Set(kinds(lists[0]!.commands.map((c) => c.title)))).toEqual(new Set(COMMAND_KINDS.filter((k) => k !== 'unknown')));
+    expect(kinds(lists[0]!.commands.map((c) => c.title))).toHaveLength(lists[0]!.commands.length);
+    // The 1:1 chat: what works without a team channel.
+    expect(kinds(lists[1]!.commands.map((c) => c.title))).toEqual(['overview', 'digest', 'signals', 'help']);
+    expect(lists.every((l) => l.commands.length <= 10)).toBe(true);
     for (const c of [...TEAM_COMMANDS, ...PERSONAL_COMMANDS]) {
       expect(c.title.length).toBeLessThanOrEqual(32);
       expect(c.description.length).toBeLessThanOrEqual(128);
@@ -92,7 +97,10 @@ describe('Slack app manifest', () => {
   it('the /minimaatwerk usage_hint names every subcommand', () => {
     const yml = readFileSync(join(process.cwd(), 'manifest.yml'), 'utf8');
     const hint = /usage_hint: "\[(.*)\]"/.exec(yml)?.[1] ?? '';
-    expect(hint.split(' | ').map((x) => x.split(' ')[0])).toEqual(['help', 'budget', 'overzicht', 'digest', 'digest-kanaal', 'categorie']);
+    // Every command but the request itself (`/minimaatwerk` alone opens the form).
+    const kinds = hint.split(' | ').map((x) => parseCommand(x).kind);
+    expect(new Set(kinds)).toEqual(new Set(COMMAND_KINDS.filter((k) => k !== 'unknown' && k !== 'request')));
+    expect(kinds).toHaveLength(new Set(kinds).size);
   });
 });
 

@@ -1,7 +1,8 @@
 // docs/operations.md and deploy/ stay true to the code: every log event the code writes is explained,
 // every metric the docs name exists (and every one of ours is documented), and the systemd unit runs
 // what `npm start` runs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/ops/metrics.js';
@@ -31,7 +32,11 @@ describe('docs/operations.md: logs', () => {
   it('explains every event name the code logs, and no event the code does not log', () => {
     const logged = new Set<string>();
     for (const file of sourceFiles(join(ROOT, 'src'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\blog\??\.(?:debug|info|warn|error)\(\s*'([^']+)'/g)) logged.add(m[1]!);
+      // log.info('event', …) and log.info(o.ok ? 'event' : 'other_event', …)
+      for (const m of readFileSync(file, 'utf8').matchAll(/\blog\??\.(?:debug|info|warn|error)\(\s*(?:[\w.!]+\s*\?\s*'([^']+)'\s*:\s*)?'([^']+)'/g)) {
+        if (m[1]) logged.add(m[1]);
+        logged.add(m[2]!);
+      }
     }
     expect(logged.size).toBeGreaterThan(40);
     const table = section('## Logs');
@@ -88,10 +93,29 @@ describe('deploy/minimaatwerk.service', () => {
     expect(directive('MemoryDenyWriteExecute')).toEqual([]);
   });
 
-  it('the backup unit runs the CLI backup into the backup directory it may write', () => {
+  it('the backup unit and the cron line make a backup when run (the commands themselves, on a real database)', () => {
     const backup = read('deploy/minimaatwerk-backup.service');
-    expect(backup).toMatch(/^ExecStart=.*node_modules\/\.bin\/tsx src\/cli\/main\.ts backup "\/var\/backups\/minimaatwerk\//m);
     expect(backup).toMatch(/^ReadWritePaths=\/var\/lib\/minimaatwerk \/var\/backups\/minimaatwerk$/m);
     expect(read('deploy/minimaatwerk-backup.timer')).toMatch(/^OnCalendar=/m);
+    const unitCommand = /^ExecStart=\/bin\/sh -c '(.*)'$/m.exec(backup)?.[1]?.replaceAll('%%', '%');
+    const cronCommand = /^30 2 \* \* \* minimaatwerk cd \/opt\/minimaatwerk && (.*?) && find /m.exec(DOC)?.[1]?.replaceAll('\\%', '%');
+    const db = opsDb();
+    try {
+      for (const [name, command] of [['unit', unitCommand], ['cron', cronCommand]] as const) {
+        expect(command, name).toContain('/var/backups/minimaatwerk/');
+        const out = join(db.dir, `backups-${name}`);
+        mkdirSync(out);
+        // As on the VM: from the code's directory, the database from DATABASE_URL (the EnvironmentFile).
+        const run = spawnSync('/bin/sh', ['-c', command!.replaceAll('/var/backups/minimaatwerk/', `${out}/`)], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: db.dbPath },
+          encoding: 'utf8',
+        });
+        expect(run.status, `${name}: ${run.stderr}`).toBe(0);
+        expect(readdirSync(out), name).toEqual([expect.stringMatching(/^minimaatwerk-\d{8}T\d{6}Z\.db$/)]);
+      }
+    } finally {
+      db.cleanup();
+    }
   });
 });
