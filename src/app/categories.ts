@@ -2,7 +2,6 @@
 // categories. A category in use is never removed; every change is audited.
 import { foldText } from '../core/category.js';
 import { CATEGORY_NAME_MAX, categoryMessage } from '../core/messages.js';
-import type { Message } from '../core/text.js';
 import { appendAudit } from '../store/audit.js';
 import { deactivateCategory, insertCategory, reactivateCategory, renameCategory, requestsWithCategory, visibleCategories } from '../store/categories.js';
 import type { Category } from '../store/schema.js';

@@ -2,7 +2,7 @@
 import type { Message } from '../core/messages.js';
 import { confirm, field, LIMITS, refusal, thread } from '../core/messages.js';
 import { isPreventedOutcome, type PreventedOutcome } from '../core/prevented.js';
-import { containsBsn } from '../core/privacy.js';
+import { containsBsn, shownBack } from '../core/privacy.js';
 import { preventedText } from '../core/texts/signals.js';
 import type { CloseKind } from '../core/request.js';
 import { CLOSE_KINDS, transition } from '../core/request.js';
@@ -12,7 +12,7 @@ import { getRequest, updateRequest } from '../store/requests.js';
 import { getTeam } from '../store/teams.js';
 import { whyNotChange } from './authorize.js';
 import type { Ctx } from './deps.js';
-import { done, refused, type Outcome } from './outcome.js';
+import { done, refused, type Outcome, type Refused } from './outcome.js';
 
 /** Check the free-text reason before anything is stored. */
 export function closeReasonError(reason: string): Message | null {
@@ -41,14 +41,16 @@ export async function closeRequest(ctx: Ctx, input: CloseInput): Promise<Outcome
   let reason = '';
   let prevented: PreventedOutcome | undefined;
   if (input.how === 'alternative') {
+    const values = { kind: input.kind ?? '', reason: shownBack(input.reason), prevented: input.prevented ?? '' };
+    const again = (message: Message, name: keyof typeof values): Refused => ({ ...refused('form.invalid', message, { [name]: message }), values });
     kind = CLOSE_KINDS.find((k) => k === input.kind);
-    if (!kind) return refused('form.invalid', field.required, { kind: field.required });
+    if (!kind) return again(field.required, 'kind');
     const bad = closeReasonError(input.reason);
-    if (bad) return refused('form.invalid', bad, { reason: bad });
+    if (bad) return again(bad, 'reason');
     reason = input.reason.trim();
     // What the alternative prevented: optional, one of a fixed list.
     if (input.prevented) {
-      if (!isPreventedOutcome(input.prevented)) return refused('form.invalid', preventedText.unknownChoice, { prevented: preventedText.unknownChoice });
+      if (!isPreventedOutcome(input.prevented)) return again(preventedText.unknownChoice, 'prevented');
       prevented = input.prevented;
     }
   }

@@ -67,11 +67,16 @@ export async function fileRequest(ctx: Ctx, input: FileRequestInput): Promise<Fo
     if (first !== undefined) return done('request.already_filed', { requestId: first }, confirm.created(first));
     const team = teamOf(tx, channel, now, input.channelName);
     const view = formView(tx, team, { mode: 'new', values: input.form, ...(input.suggestedSlug ? { suggestion: { slug: input.suggestedSlug, explanation: '' } } : {}) });
-    if (!input.form.categorySlug) {
-      // Never a hidden rule: show the suggested category and let the requester confirm or change it.
-      return { ...refused('form.check_suggestion', formText.checkSuggestion), form: withSuggestion(tx, team, view, input.form, formText.checkSuggestion) };
-    }
     const categories = categoriesForTeam(tx, team.id);
+    if (!input.form.categorySlug) {
+      // Never a hidden rule: show the suggested category and let the requester confirm or change it;
+      // what else is wrong is shown with it (so a field emptied for a BSN says why).
+      const form = withSuggestion(tx, team, view, input.form, formText.checkSuggestion);
+      const rest = validateRequestForm({ ...input.form, categorySlug: form.suggestion?.slug ?? null }, categories.map((c) => c.slug));
+      const { categorySlug: _, ...errors } = rest.ok ? {} : rest.error;
+      if (Object.keys(errors).length > 0) return { ...refused('form.invalid', null, errors), form: { ...form, errors } };
+      return { ...refused('form.check_suggestion', formText.checkSuggestion), form };
+    }
     const valid = validateRequestForm(input.form, categories.map((c) => c.slug));
     if (!valid.ok) return { ...refused('form.invalid', null, valid.error), form: { ...view, errors: valid.error } };
     const form = valid.value;

@@ -1,6 +1,6 @@
 // The objector gives the reason an emoji cannot carry; it is stored and shown in the thread.
 import { confirm, field, LIMITS, refusal, thread } from '../core/messages.js';
-import { containsBsn } from '../core/privacy.js';
+import { containsBsn, shownBack } from '../core/privacy.js';
 import { appendAudit } from '../store/audit.js';
 import { enqueue } from '../store/outbox.js';
 import { objectionsOf, setObjectionReason } from '../store/reactions.js';
@@ -23,7 +23,7 @@ export function openObjectionForm(ctx: Pick<Ctx, 'store'>, input: { actorId: str
 export function giveObjectionReason(ctx: Pick<Ctx, 'store' | 'clock' | 'outboxWake'>, input: { actorId: string; requestId: number; reason: string }): Outcome<{ requestId: number }> {
   const reason = input.reason.trim();
   const bad = reason.length === 0 ? field.required : reason.length > LIMITS.objectionReason ? field.tooLong(LIMITS.objectionReason) : containsBsn(reason) ? field.bsn : null;
-  if (bad) return refused('form.invalid', bad, { reason: bad });
+  if (bad) return { ...refused('form.invalid', bad, { reason: bad }), values: { reason: shownBack(input.reason) } };
   const now = ctx.clock.now();
   const result = ctx.store.tx((tx): Outcome<{ requestId: number }> => {
     const request = getRequest(tx, input.requestId);

@@ -5,7 +5,8 @@ export type Done<T> = { ok: true; code: string; message: Message | null; value: 
 /** Reasons per form field (the field's name as the form knows it). */
 export type Fields = Readonly<Partial<Record<string, Message>>>;
 
-export type Refused = { ok: false; code: string; message: Message | null; fields?: Fields };
+/** `values`: what a form shown again holds of what was typed (never a BSN: core/privacy shownBack). */
+export type Refused = { ok: false; code: string; message: Message | null; fields?: Fields; values?: Readonly<Record<string, string>> };
 export type Outcome<T = null> = Done<T> | Refused;
 
 export const done = <T>(code: string, value: T, message: Message | null = null): Done<T> => ({ ok: true, code, message, value });

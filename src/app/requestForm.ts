@@ -7,6 +7,7 @@ import type { FieldErrors, RequestFormInput } from '../core/requestForm.js';
 import type { Tx } from '../store/db.js';
 import { categoriesForTeam, categoryById } from '../store/categories.js';
 import type { RequestRow, Team } from '../store/schema.js';
+import { shownBack } from '../core/privacy.js';
 import { suggestForTeam } from './suggest.js';
 
 export interface CategoryOption {
@@ -45,19 +46,24 @@ export function formView(
     requestId: null,
     channelId: team?.channelId ?? null,
     categories: categoriesForTeam(tx, team?.id ?? 0).map((c) => ({ slug: c.slug, labelNl: c.labelNl, labelEn: c.labelEn })),
-    values: {},
     suggestion: null,
     notice: null,
     errors: {},
     limitCents: team ? cents(team.limitCents) : DEFAULT_LIMIT_CENTS,
     ...view,
+    values: withoutBsn(view.values ?? {}),
   };
+}
+
+/** A form shown again never repeats a BSN: a field that holds one comes back empty (with its error). */
+function withoutBsn(values: Partial<RequestFormInput>): Partial<RequestFormInput> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? shownBack(v) : v]));
 }
 
 /** The form again with the suggested category pre-selected (never a hidden rule: the requester sees and can change it). */
 export function withSuggestion(tx: Tx, team: Team | null, view: RequestFormView, values: Partial<RequestFormInput>, notice: Message | null): RequestFormView {
   const s = suggestForTeam(tx, team?.id ?? 0, values.description ?? '', values.supplierName ?? '');
-  return { ...view, values: { ...values, categorySlug: null }, suggestion: { slug: s.slug, explanation: s.explanation }, notice };
+  return { ...view, values: withoutBsn({ ...values, categorySlug: null }), suggestion: { slug: s.slug, explanation: s.explanation }, notice };
 }
 
 /** The stored request as the edit form shows it first (amount as typed in Dutch, category slug). */

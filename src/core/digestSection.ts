@@ -1,6 +1,6 @@
 // One section of the digest (a team, or all teams together) from its spend table and counts, and
 // the small figures it needs: shares that add up to 100.0, nearest-rank percentiles, budget pace.
-import { cents, type Cents } from './money.js';
+import { cents } from './money.js';
 import { monthRange } from './time.js';
 import { OTHER_SLUG, type CategoryCounts } from './recurrence.js';
 import {

@@ -103,3 +103,6 @@ export function findBsn(text: string): string | null {
 export function containsBsn(text: string): boolean {
   return findBsn(text) !== null;
 }
+
+/** What a form may show again of what someone typed: nothing of a text with a BSN in it. */
+export const shownBack = (typed: string): string => (containsBsn(typed) ? '' : typed);

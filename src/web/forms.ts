@@ -5,7 +5,7 @@
 import { PREVENTED_OUTCOMES } from '../core/prevented.js';
 import { preventedLabel, preventedText } from '../core/texts/signals.js';
 import type { RequestFormView } from '../app/requestForm.js';
-import { cardText, closeKindLabel, field as fieldText, formText, LIMITS, reasonLabel } from '../core/messages.js';
+import { cardText, closeKindLabel, formText, LIMITS, reasonLabel } from '../core/messages.js';
 import { CLOSE_KINDS, REASON_CODES, requestLabel } from '../core/request.js';
 import type { RequestFormInput } from '../core/requestForm.js';
 import { slashPlain, type Message } from '../core/text.js';
@@ -42,8 +42,6 @@ function hintAndError(id: string, o: { hint?: Message | null | undefined; error?
 
 function field(o: FieldOpts, v: View): Html {
   const id = fieldId(o.name);
-  // Text refused for a BSN is not sent back: the page never repeats a citizen service number.
-  if (o.error === fieldText.bsn) o = { ...o, value: '' };
   const common = h`id="${id}" name="${o.name}"${describedBy(id, Boolean(o.hint), Boolean(o.error))}${o.error ? h` aria-invalid="true"` : ''}${o.placeholder ? h` placeholder="${o.placeholder}"` : ''}${o.max ? h` maxlength="${o.max + 50}"` : ''}${o.attrs ?? ''}`;
   const control = o.multiline ? h`<textarea ${common} rows="3">${o.value ?? ''}</textarea>` : h`<input type="text" ${common}${o.width ? h` class="${o.width}"` : ''} value="${o.value ?? ''}">`;
   return h`<div class="field${o.error ? ' has-error' : ''}"><label for="${id}">${label(o.label, v.names)}</label>${hintAndError(id, o, v)}${control}</div>`;

@@ -149,7 +149,7 @@ export const postAlternative: Route = async (c) => {
   const o = await closeRequest(c.ctx, { actorId: c.view.who.id, requestId: c.id, how: 'alternative', kind, reason, prevented });
   if (o.ok) await c.delivered();
   if (o.ok || o.code !== 'form.invalid') return c.redirect('/', said(o), c.id);
-  c.html(422, formPage(c.view, formText.alternativeTitle, about(c, alternativeFormHtml(c.id, c.view, { errors: o.fields ?? {}, kind, reason }))));
+  c.html(422, formPage(c.view, formText.alternativeTitle, about(c, alternativeFormHtml(c.id, c.view, { errors: o.fields ?? {}, ...o.values }))));
 };
 
 export const getWithdraw: Route = async (c) => {
@@ -169,7 +169,7 @@ export const postObjection: Route = async (c) => {
   const o = giveObjectionReason(c.ctx, { actorId: c.view.who.id, requestId: c.id, reason });
   if (o.ok) await c.delivered();
   if (o.ok || o.code !== 'form.invalid') return c.redirect('/', said(o), c.id);
-  c.html(422, formPage(c.view, formText.objectionTitle, about(c, objectionFormHtml(c.id, c.view, { error: o.message, reason }))));
+  c.html(422, formPage(c.view, formText.objectionTitle, about(c, objectionFormHtml(c.id, c.view, { error: o.message, reason: o.values?.reason ?? '' }))));
 };
 
 /** The card's buttons: approve, object, withdraw my vote, withdraw the request, mark paid. */

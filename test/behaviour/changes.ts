@@ -145,6 +145,8 @@ export function changes(d: Driver): void {
       expect(Object.values(noReason.errors)).toEqual([d.said(field.required)]);
       const bsn = await d.press('requester', r, 'alternative', { kind: 'free_solution', reason: 'bewoner 111222333' });
       expect(Object.values(bsn.errors)).toEqual([d.said(field.bsn)]);
+      expect(bsn.returned).toMatch(/\S/);
+      expect(bsn.returned, 'the form shown again').not.toContain('111222333');
       expect(shownCard(d, r)).toBe(expectedCard(d, r));
 
       const reason = 'Stichting Urgente Noden betaalt';

@@ -80,6 +80,18 @@ export function filing(d: Driver): void {
       expect(f.errors).toEqual({ description: d.said(field.bsn), caseRef: d.said(field.bsn), reasonText: d.said(field.bsn) });
       expect(d.channel().filter(isCard)).toEqual([]);
       expect(d.privateTo('requester').join(' ')).not.toContain('111222333');
+      expect(f.returned).toMatch(/\S/);
+      expect(f.returned, 'the form shown again').not.toContain('111222333');
+      expect(d.trail()).toEqual([]);
+    });
+
+    it('without a category and with a BSN: says what is wrong before suggesting, and never shows the BSN back', async () => {
+      const f = await d.file('requester', { description: 'tandarts voor bewoner 111222333', supplierName: 'Tandartspraktijk Zuid', categorySlug: null });
+      expect(f.request).toBeNull();
+      expect(f.errors).toEqual({ description: d.said(field.bsn) });
+      expect(f.returned).toMatch(/\S/);
+      expect(f.returned, 'the form shown again').not.toContain('111222333');
+      expect(d.privateTo('requester').join(' ')).not.toContain('111222333');
       expect(d.trail()).toEqual([]);
     });
 

@@ -104,7 +104,10 @@ export function votes(d: Driver): void {
 
       expect((await d.giveReason('anna', r, 'ik ook')).told).toEqual([d.said(refusal.notObjector(r.id))]);
       expect((await d.giveReason('dewi', r, '   ')).errors).toEqual({ reason: d.said(field.required) });
-      expect((await d.giveReason('dewi', r, 'bewoner 111222333 heeft al hulp')).errors).toEqual({ reason: d.said(field.bsn) });
+      const bsn = await d.giveReason('dewi', r, 'bewoner 111222333 heeft al hulp');
+      expect(bsn.errors).toEqual({ reason: d.said(field.bsn) });
+      expect(bsn.returned).toMatch(/\S/);
+      expect(bsn.returned, 'the form shown again').not.toContain('111222333');
       expect(d.channel().join(' ')).not.toContain('111222333');
 
       const given = await d.giveReason('dewi', r, 'Eerst het fonds proberen');

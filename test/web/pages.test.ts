@@ -208,6 +208,10 @@ describe('a request from form to payment', () => {
     const form = await c.post(`/aanvraag/${id}/bezwaar`, { reason: '' }, { as: 'dewi' });
     expect(form.status).toBe(422);
     expect(textOf(form.html)).toContain('Dit veld is verplicht.');
+    const bsn = await c.post(`/aanvraag/${id}/bezwaar`, { reason: 'bewoner 111222333 heeft al hulp' }, { as: 'dewi' });
+    expect(bsn.status).toBe(422);
+    expect(textOf(bsn.html)).toContain('Geen burgerservicenummers (BSN); gebruik een zaakreferentie.');
+    expect(bsn.html).not.toContain('111222333');
     const given = await c.submit(`/aanvraag/${id}/bezwaar`, { reason: 'Eerst de bijzondere bijstand vragen.' }, { as: 'dewi' });
     expect(textOf(cardOf(given.html, id))).toContain('@Dewi: Eerst de bijzondere bijstand vragen.');
     const open = await act(c, id, 'unvote', 'dewi');
@@ -240,6 +244,10 @@ describe('a request from form to payment', () => {
     const missing = await c.post(`/aanvraag/${id}/alternatief`, { reason: 'Fonds betaalt' }, { as: 'dewi' });
     expect(missing.status).toBe(422);
     expect(missing.html).toContain('>Fonds betaalt</textarea>');
+    const bsn = await c.post(`/aanvraag/${id}/alternatief`, { kind: 'charity_fund', reason: 'bewoner 111222333' }, { as: 'dewi' });
+    expect(bsn.status).toBe(422);
+    expect(textOf(bsn.html)).toContain('Geen burgerservicenummers (BSN); gebruik een zaakreferentie.');
+    expect(bsn.html).not.toContain('111222333');
     const closed = await c.submit(`/aanvraag/${id}/alternatief`, { kind: 'charity_fund', reason: 'Het noodfonds betaalt dit.', uitkomst: 'utility_cutoff' }, { as: 'dewi' });
     expect(textOf(cardOf(closed.html, id))).toContain('Gesloten: alternatief gevonden (fonds of goed doel): Het noodfonds betaalt dit.');
     expect(textOf(cardOf(closed.html, id))).toContain('Voorkomen:');

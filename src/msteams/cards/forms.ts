@@ -103,10 +103,10 @@ export function alternativeCard(requestId: number, error?: Message | null, initi
   );
 }
 
-export function objectionCard(requestId: number, error?: Message | null): AdaptiveCard {
+export function objectionCard(requestId: number, error?: Message | null, reason?: string): AdaptiveCard {
   return card(
     [
-      { type: 'Input.Text', id: 'reason', label: slash(formText.objectionReason(requestLabel(requestId))), isMultiline: true, isRequired: true, maxLength: LIMITS.objectionReason + 50 },
+      { type: 'Input.Text', id: 'reason', label: slash(formText.objectionReason(requestLabel(requestId))), isMultiline: true, isRequired: true, maxLength: LIMITS.objectionReason + 50, ...(reason ? { value: reason } : {}) },
       ...errorBlock(error ?? undefined),
       textBlock(slash(formText.noNames), { isSubtle: true, size: 'Small' }),
     ],

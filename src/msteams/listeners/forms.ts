@@ -86,17 +86,14 @@ export async function onDialogSubmit(l: TeamsListenerContext, activity: InboundA
     return dialogResponse(formText.titleEdit, requestFormCard(o.form, l.names));
   }
   if (dialog === DIALOG.alternative) {
-    const kind = str(data.kind) || null;
-    const reason = str(data.reason);
-    const prevented = str(data.prevented) || null;
-    const o = await closeRequest(l.ctx, { actorId, requestId, how: 'alternative', kind, reason, prevented });
+    const o = await closeRequest(l.ctx, { actorId, requestId, how: 'alternative', kind: str(data.kind) || null, reason: str(data.reason), prevented: str(data.prevented) || null });
     if (o.ok || o.code !== 'form.invalid') return dialogDone(o.message ?? formText.cancel, l.names);
-    return dialogResponse(formText.alternativeTitle, alternativeCard(requestId, o.message, { ...(kind ? { kind } : {}), reason, ...(prevented ? { prevented } : {}) }));
+    return dialogResponse(formText.alternativeTitle, alternativeCard(requestId, o.message, o.values));
   }
   if (dialog === DIALOG.objection) {
     const o = giveObjectionReason(l.ctx, { actorId, requestId, reason: str(data.reason) });
     if (o.ok || o.code !== 'form.invalid') return dialogDone(o.message ?? formText.cancel, l.names);
-    return dialogResponse(formText.objectionTitle, objectionCard(requestId, o.message));
+    return dialogResponse(formText.objectionTitle, objectionCard(requestId, o.message, o.values?.reason));
   }
   return null;
 }

@@ -85,6 +85,11 @@ export interface Answer {
   errors: Record<string, string>;
   /** What only this person was told because of the action (ephemeral, 1:1 chat, button or dialog answer). */
   told: string[];
+  /**
+   * The platform's raw answer to a submitted form (the form shown again, its errors), to check that
+   * nothing typed is repeated (a BSN never is); absent where no form was submitted.
+   */
+  returned?: string;
 }
 
 export interface Filed extends Answer {

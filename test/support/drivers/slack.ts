@@ -120,7 +120,7 @@ export class SlackDriver extends BaseDriver {
     const body = text ? (JSON.parse(text) as { response_action?: string; errors?: Record<string, string>; view?: View }) : null;
     const errors: Record<string, string> = {};
     for (const [blockId, msg] of Object.entries(body?.errors ?? {})) errors[blockId.split(':')[0]!] = msg;
-    return { errors, updated: body?.response_action === 'update' && body.view ? this.formOf(body.view, viewId) : null };
+    return { errors, updated: body?.response_action === 'update' && body.view ? this.formOf(body.view, viewId) : null, returned: text };
   }
 
   async openForm(as: Who): Promise<Answer> {
@@ -140,7 +140,7 @@ export class SlackDriver extends BaseDriver {
     const { value, told } = await this.acting(as, () => this.submitView(as, view, viewId, this.stateOf(view, filled)));
     const card = this.since('chat.postMessage', posted).find((c) => c.args.channel === CHANNEL && !c.args.thread_ts && c.result?.ts);
     const request = card ? this.cardPosted(blocksText(card.args.blocks as Block[]), String(card.result!.ts)) : null;
-    return { form: value.updated, errors: value.errors, told, request };
+    return { form: value.updated, errors: value.errors, told, request, returned: value.returned };
   }
 
   // ── Votes: reactions on the card ─────────────────────────────────────────────────────────────
@@ -200,7 +200,7 @@ export class SlackDriver extends BaseDriver {
       if (!view) return { errors: {} };
       return this.submitView(as, view, `V${++this.viewSeq}`, { reason: { value: textInput(reason) } });
     });
-    return BaseDriver.answer(told, { errors: value.errors });
+    return BaseDriver.answer(told, { errors: value.errors, ...('returned' in value ? { returned: value.returned } : {}) });
   }
 
   async press(as: Who, r: Req, button: 'edit' | 'alternative' | 'withdraw' | 'markPaid', data?: FormValues | { kind: string | null; reason: string }): Promise<Answer> {
@@ -210,12 +210,12 @@ export class SlackDriver extends BaseDriver {
     if (button === 'edit') {
       const form = this.formOf(view);
       const submitted = await this.submit(as, form, data as FormValues);
-      return { form: submitted.form, errors: submitted.errors, told: [...opened.told, ...submitted.told] };
+      return { form: submitted.form, errors: submitted.errors, told: [...opened.told, ...submitted.told], ...(submitted.returned === undefined ? {} : { returned: submitted.returned }) };
     }
     const { kind, reason } = data as { kind: string | null; reason: string };
     const state = { kind: { value: kind ? radio(kind) : { type: 'radio_buttons', selected_option: null } }, reason: { value: textInput(reason) } };
     const submitted = await this.acting(as, () => this.submitView(as, view, `V${++this.viewSeq}`, state));
-    return BaseDriver.answer([...opened.told, ...submitted.told], { errors: submitted.value.errors });
+    return BaseDriver.answer([...opened.told, ...submitted.told], { errors: submitted.value.errors, returned: submitted.value.returned });
   }
 
   // ── Commands, the App Home ───────────────────────────────────────────────────────────────────

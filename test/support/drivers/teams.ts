@@ -64,15 +64,16 @@ export class TeamsDriver extends BaseDriver {
   // ── Dialogs ──────────────────────────────────────────────────────────────────────────────────
 
   /** A dialog's answer: the form it shows (with errors under fields), or a message for the person. */
-  private dialogAnswer(as: Who, body: unknown): { form: FormShown | null; errors: Record<string, string> } {
+  private dialogAnswer(as: Who, body: unknown): { form: FormShown | null; errors: Record<string, string>; returned: string } {
+    const returned = JSON.stringify(body ?? null);
     const task = (body as TaskAnswer | null)?.task;
-    if (!task) return { form: null, errors: {} };
+    if (!task) return { form: null, errors: {}, returned };
     if (task.type === 'message') {
       this.answered(as, unrender(String(task.value)));
-      return { form: null, errors: {} };
+      return { form: null, errors: {}, returned };
     }
     const card = typeof task.value === 'object' ? task.value.card?.content : undefined;
-    return card ? this.formOf(card) : { form: null, errors: {} };
+    return { ...(card ? this.formOf(card) : { form: null, errors: {} }), returned };
   }
 
   private formOf(card: AdaptiveCard): { form: FormShown; errors: Record<string, string> } {
@@ -185,7 +186,7 @@ export class TeamsDriver extends BaseDriver {
       if (!opened.form) return { errors: {} };
       return this.dialogAnswer(as, await this.post(taskSubmit(this.b, PERSON[as], { ...(opened.form.ref as Record<string, unknown>), reason })));
     });
-    return BaseDriver.answer(told, { errors: value.errors });
+    return BaseDriver.answer(told, { errors: value.errors, ...('returned' in value ? { returned: value.returned } : {}) });
   }
 
   // ── Card buttons ─────────────────────────────────────────────────────────────────────────────
@@ -200,11 +201,11 @@ export class TeamsDriver extends BaseDriver {
     if (!form || !data) return BaseDriver.answer(opened.told, { form: button === 'edit' ? form : null });
     if (button === 'edit') {
       const submitted = await this.submit(as, form, data as FormValues);
-      return { form: submitted.form, errors: submitted.errors, told: [...opened.told, ...submitted.told] };
+      return { form: submitted.form, errors: submitted.errors, told: [...opened.told, ...submitted.told], ...(submitted.returned === undefined ? {} : { returned: submitted.returned }) };
     }
     const { kind, reason } = data as { kind: string | null; reason: string };
     const submitted = await this.acting(as, async () => this.dialogAnswer(as, await this.post(taskSubmit(this.b, PERSON[as], { ...(form.ref as Record<string, unknown>), kind: kind ?? '', reason }))));
-    return BaseDriver.answer([...opened.told, ...submitted.told], { errors: submitted.value.errors });
+    return BaseDriver.answer([...opened.told, ...submitted.told], { errors: submitted.value.errors, returned: submitted.value.returned });
   }
 
   // ── Commands, the overview ───────────────────────────────────────────────────────────────────
